@@ -1,0 +1,145 @@
+import type { PageType } from "../../edge/contract";
+import { PAGE_TYPES } from "../../edge/contract";
+import { type Validated, invalid, isRecord } from "../validation";
+
+export const ALGORITHMS = [
+  "frequently-bought-together",
+  "similar",
+  "bestsellers",
+  "recently-viewed",
+] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+export const LAYOUTS = ["grid", "carousel"] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export const MAX_ITEMS = 12;
+
+/** Settings of a recommendation widget, as the marketer edits them. */
+export interface RecommendationSettings {
+  /** Heading shown above the items; plain text. */
+  title: string;
+  algorithm: Algorithm;
+  /** How many items to show, 1 to 12. */
+  count: number;
+  layout: Layout;
+  /** How far back purchases count, in days (1 to 365). */
+  windowDays: number;
+  /** Page types the widget appears on; empty means every page. */
+  pages: PageType[];
+  /** Label of each item's link. */
+  buttonText: string;
+  /** Colour of the button, `#rrggbb`. */
+  accentColor: string;
+}
+
+export const recommendationDefaults: RecommendationSettings = {
+  title: "Frequently bought together",
+  algorithm: "frequently-bought-together",
+  count: 4,
+  layout: "grid",
+  windowDays: 30,
+  pages: [],
+  buttonText: "View",
+  accentColor: "#1f6f5c",
+};
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+function text(
+  value: unknown,
+  field: string,
+  max: number,
+): Validated<string> {
+  if (typeof value !== "string") return invalid(field, "must be a string");
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return invalid(field, "must not be empty");
+  if (trimmed.length > max) {
+    return invalid(field, `must be at most ${max} characters`);
+  }
+  return { ok: true, value: trimmed };
+}
+
+function integer(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+): Validated<number> {
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    return invalid(field, "must be a whole number");
+  }
+  if (value < min || value > max) {
+    return invalid(field, `must be between ${min} and ${max}`);
+  }
+  return { ok: true, value };
+}
+
+function oneOf<T extends string>(
+  value: unknown,
+  field: string,
+  allowed: readonly T[],
+): Validated<T> {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) {
+    return { ok: true, value: value as T };
+  }
+  return invalid(field, `must be one of: ${allowed.join(", ")}`);
+}
+
+/**
+ * Checks settings sent by the editor or the admin API. Missing fields take
+ * their defaults; unknown fields are refused so that a typo is not silently
+ * ignored. `prefix` is prepended to field names in errors.
+ */
+export function validateRecommendationSettings(
+  input: unknown,
+  prefix = "settings",
+): Validated<RecommendationSettings> {
+  if (!isRecord(input)) return invalid(prefix, "must be an object");
+  const known = Object.keys(recommendationDefaults);
+  const unknown = Object.keys(input).find((key) => !known.includes(key));
+  if (unknown) return invalid(`${prefix}.${unknown}`, "is not a known setting");
+
+  const merged = { ...recommendationDefaults, ...input };
+  const title = text(merged.title, `${prefix}.title`, 80);
+  if (!title.ok) return title;
+  const algorithm = oneOf(merged.algorithm, `${prefix}.algorithm`, ALGORITHMS);
+  if (!algorithm.ok) return algorithm;
+  const count = integer(merged.count, `${prefix}.count`, 1, MAX_ITEMS);
+  if (!count.ok) return count;
+  const layout = oneOf(merged.layout, `${prefix}.layout`, LAYOUTS);
+  if (!layout.ok) return layout;
+  const windowDays = integer(merged.windowDays, `${prefix}.windowDays`, 1, 365);
+  if (!windowDays.ok) return windowDays;
+  const buttonText = text(merged.buttonText, `${prefix}.buttonText`, 24);
+  if (!buttonText.ok) return buttonText;
+
+  if (!Array.isArray(merged.pages)) {
+    return invalid(`${prefix}.pages`, "must be a list of page types");
+  }
+  const pages: PageType[] = [];
+  for (const [index, page] of merged.pages.entries()) {
+    const checked = oneOf(page, `${prefix}.pages.${index}`, PAGE_TYPES);
+    if (!checked.ok) return checked;
+    if (!pages.includes(checked.value)) pages.push(checked.value);
+  }
+
+  const accentColor = merged.accentColor;
+  if (typeof accentColor !== "string" || !COLOR.test(accentColor)) {
+    return invalid(`${prefix}.accentColor`, "must be a colour like #1f6f5c");
+  }
+
+  return {
+    ok: true,
+    value: {
+      title: title.value,
+      algorithm: algorithm.value,
+      count: count.value,
+      layout: layout.value,
+      windowDays: windowDays.value,
+      pages,
+      buttonText: buttonText.value,
+      accentColor: accentColor.toLowerCase(),
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { applyD1Migrations, env } from "cloudflare:test";
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      ASSETS: Fetcher;
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
+
+// Runs before every test file; applying is idempotent, so files share one
+// migrated database shape.
+await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
