@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import { requireAdminKey } from "./auth/admin";
+// import { demo } from "./demo";
+import type { AppEnv } from "./http/app-env";
+import { handleError } from "./http/error-handler";
+import { siteContext } from "./http/site-context";
+import { adminActions } from "./routes/admin/actions";
+import { adminWidgets } from "./routes/admin/widgets";
+import { operations } from "./routes/operations";
+import { page } from "./routes/page";
+import { recommendations } from "./routes/recommendations";
+import { runtime } from "./routes/runtime";
+
+const site = new Hono<AppEnv>()
+  .use(siteContext)
+  .route("/runtime.js", runtime)
+  .route("/page", page)
+  .route("/operations", operations)
+  .route("/recommendations", recommendations)
+  .use("/admin/*", requireAdminKey)
+  .route("/admin/widgets", adminWidgets)
+  .route("/admin/actions", adminActions);
+
+export const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    const requestId = c.req.header("cf-ray") ?? crypto.randomUUID();
+    c.set("requestId", requestId);
+    await next();
+    c.res.headers.set("X-Request-Id", requestId);
+  })
+  .get("/", (c) => c.redirect("/demo/"))
+  // .route("/demo", demo)
+  .route("/v1/sites/:site", site);
+
+app.onError(handleError);
+app.notFound((c) =>
+  c.json(
+    { error: { code: "not_found", message: "No such route. See README.md for the API." } },
+    404,
+  ),
+);

@@ -1,0 +1,28 @@
+import type { ProductCard } from "../contract";
+
+/** What a recommendation may draw on for one page view. */
+export interface RecommendationContext {
+  siteId: string;
+  product: string | null;
+  category: string | null;
+  cart: string[];
+  device: string | null;
+  count: number;
+  /** Purchases since this time (epoch ms) count. */
+  since: number;
+}
+
+export type Recommender = (db: D1Database, context: RecommendationContext) => Promise<ProductCard[]>;
+
+/** Columns that make a ProductCard, for `SELECT ... FROM products p`. */
+export const CARD_COLUMNS =
+  "p.id AS id, p.name AS name, p.category AS category, p.price_minor AS price, p.url AS url, p.image_url AS image";
+
+/** Products the shopper already has in view, never recommended back. */
+export function excluded(context: RecommendationContext): string[] {
+  return context.product ? [context.product, ...context.cart] : context.cart;
+}
+
+export function placeholders(values: unknown[]): string {
+  return values.map(() => "?").join(", ");
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { ErrorBody } from "../../edge/contract";
+import { actionId, call, countRows, createSite, postActions } from "./support";
+
+const admin = (siteId: string, key: string, path: string, init: RequestInit = {}) =>
+  call(`/v1/sites/${siteId}/admin${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...init.headers },
+  });
+
+describe("admin authentication", () => {
+  it("answers 401 without a key and with an unknown key", async () => {
+    await createSite("auth-a");
+    const none = await call("/v1/sites/auth-a/admin/widgets");
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expect(((await none.json()) as ErrorBody).error.field).toBe("authorization");
+
+    const unknown = await admin("auth-a", "vt_sk_not-a-real-key", "/widgets");
+    expect(unknown.status).toBe(401);
+  });
+
+  it("answers 403 when one site's key asks for another site's data", async () => {
+    await createSite("auth-own");
+    const other = await createSite("auth-other");
+    const response = await admin("auth-own", other.key, "/widgets");
+    expect(response.status).toBe(403);
+  });
+
+  it("stores only a hash of the key", async () => {
+    const site = await createSite("auth-hash");
+    const plain = await countRows("SELECT COUNT(*) AS n FROM api_keys WHERE secret_hash = ?", site.key);
+    expect(plain).toBe(0);
+  });
+});
+
+describe("admin widgets", () => {
+  it("creates, lists, replaces and deletes a widget, bumping the config version", async () => {
+    const { key } = await createSite("widgets-crud");
+    const version = () => countRows("SELECT config_version AS n FROM sites WHERE id = 'widgets-crud'");
+    const before = await version();
+
+    const created = await admin("widgets-crud", key, "/widgets/home-best", {
+      method: "PUT",
+      body: JSON.stringify({ name: "Home", settings: { title: "Top picks", count: 6 } }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      id: "home-best",
+      enabled: true,
+      settings: { title: "Top picks", count: 6, layout: "grid" },
+    });
+    expect(await version()).toBe(before + 1);
+
+    const replaced = await admin("widgets-crud", key, "/widgets/home-best", {
+      method: "PUT",
+      body: JSON.stringify({ name: "Home", enabled: false, settings: { title: "Picks" } }),
+    });
+    expect(replaced.status).toBe(200);
+    const list = (await (await admin("widgets-crud", key, "/widgets")).json()) as {
+      widgets: { id: string; enabled: boolean; settings: { title: string } }[];
+    };
+    expect(list.widgets).toHaveLength(1);
+    expect(list.widgets[0]).toMatchObject({ enabled: false, settings: { title: "Picks" } });
+
+    expect((await admin("widgets-crud", key, "/widgets/home-best", { method: "DELETE" })).status).toBe(204);
+    expect((await admin("widgets-crud", key, "/widgets/home-best")).status).toBe(404);
+    expect(await version()).toBe(before + 3);
+  });
+
+  it.each([
+    [{ name: "W", settings: { count: 13 } }, "settings.count"],
+    [{ name: "W", settings: { colour: "red" } }, "settings.colour"],
+    [{ name: "W", settings: { accentColor: "red;background:url(x)" } }, "settings.accentColor"],
+    [{ name: "W", settings: { algorithm: "random" } }, "settings.algorithm"],
+    [{ name: "W", settings: { pages: ["checkout"] } }, "settings.pages.0"],
+    [{ name: "" }, "name"],
+    [{ name: "W", template: "banner" }, "template"],
+  ])("refuses %j naming %s, and stores nothing", async (body, field) => {
+    const { key } = await createSite(`widgets-bad-${field.replace(/\W/g, "")}`);
+    const siteId = `widgets-bad-${field.replace(/\W/g, "")}`;
+    const response = await admin(siteId, key, "/widgets/w", { method: "PUT", body: JSON.stringify(body) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.field).toBe(field);
+    expect(await countRows("SELECT COUNT(*) AS n FROM widgets WHERE site_id = ?", siteId)).toBe(0);
+  });
+});
+
+describe("admin actions", () => {
+  it("lists a device's stored actions, newest first", async () => {
+    const { key } = await createSite("actions-list");
+    const now = Date.now();
+    await postActions("actions-list", [
+      { id: actionId(), operation: "ViewProduct", at: now - 10, device: "d1", data: { product: "a" } },
+      { id: actionId(), operation: "ViewProduct", at: now, device: "d1", data: { product: "b" } },
+      { id: actionId(), operation: "ViewProduct", at: now, device: "d2", data: { product: "c" } },
+    ]);
+    const body = (await (await admin("actions-list", key, "/actions?device=d1")).json()) as {
+      actions: { data: { product: string } }[];
+    };
+    expect(body.actions.map((action) => action.data.product)).toEqual(["b", "a"]);
+  });
+});
