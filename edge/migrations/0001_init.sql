@@ -102,3 +102,44 @@ CREATE TABLE widgets (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (site_id, id)
 );
+
+-- Daily sales per product and per site, kept by triggers on order_lines so
+-- they count exactly the lines stored (a deduplicated line never counts).
+-- Bestsellers and the popularity prior of frequently-bought-together read
+-- these few thousand rows instead of aggregating every order line.
+CREATE TABLE product_sales (
+  site_id TEXT NOT NULL,
+  day INTEGER NOT NULL, -- days since the Unix epoch, UTC
+  product_id TEXT NOT NULL,
+  orders INTEGER NOT NULL,
+  units INTEGER NOT NULL,
+  PRIMARY KEY (site_id, day, product_id)
+);
+
+CREATE TABLE site_sales (
+  site_id TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  orders INTEGER NOT NULL,
+  PRIMARY KEY (site_id, day)
+);
+
+CREATE TRIGGER order_lines_count_product AFTER INSERT ON order_lines
+BEGIN
+  INSERT INTO product_sales (site_id, day, product_id, orders, units)
+  VALUES (NEW.site_id, NEW.at / 86400000, NEW.product_id, 1, NEW.quantity)
+  ON CONFLICT (site_id, day, product_id) DO UPDATE SET
+    orders = orders + 1,
+    units = units + excluded.units;
+END;
+
+-- An order counts once, on its first stored line.
+CREATE TRIGGER order_lines_count_order AFTER INSERT ON order_lines
+WHEN NOT EXISTS (
+  SELECT 1 FROM order_lines
+  WHERE site_id = NEW.site_id AND order_id = NEW.order_id AND product_id <> NEW.product_id
+)
+BEGIN
+  INSERT INTO site_sales (site_id, day, orders)
+  VALUES (NEW.site_id, NEW.at / 86400000, 1)
+  ON CONFLICT (site_id, day) DO UPDATE SET orders = orders + 1;
+END;

@@ -26,3 +26,23 @@ export function excluded(context: RecommendationContext): string[] {
 export function placeholders(values: unknown[]): string {
   return values.map(() => "?").join(", ");
 }
+
+const DAY_MS = 86_400_000;
+
+/** The first whole UTC day of the window, as the daily sales tables key it.
+ * Sales-based rankings therefore count whole days: a 30-day window reaches
+ * back to the start of the 30th day. */
+export function firstDay(since: number): number {
+  return Math.floor(since / DAY_MS);
+}
+
+export function toCard(row: ProductCard): ProductCard {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    price: row.price,
+    url: row.url,
+    image: row.image,
+  };
+}

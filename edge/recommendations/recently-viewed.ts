@@ -1,6 +1,11 @@
 import type { ProductCard } from "../contract";
-import { toCard } from "./bestsellers";
-import { CARD_COLUMNS, type RecommendationContext, excluded, placeholders } from "./context";
+import {
+  CARD_COLUMNS,
+  type RecommendationContext,
+  excluded,
+  placeholders,
+  toCard,
+} from "./context";
 
 /** Products this device viewed, most recent first, without the one shown. */
 export async function recentlyViewed(

@@ -1,6 +1,12 @@
 import type { ProductCard } from "../contract";
-import { toCard } from "./bestsellers";
-import { CARD_COLUMNS, type RecommendationContext, excluded, placeholders } from "./context";
+import {
+  CARD_COLUMNS,
+  type RecommendationContext,
+  excluded,
+  firstDay,
+  placeholders,
+  toCard,
+} from "./context";
 
 /**
  * Other products of the shown product's category (or the shown category),
@@ -21,14 +27,14 @@ export async function similar(
   const { results } = await db
     .prepare(
       `SELECT ${CARD_COLUMNS},
-         (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l
-          WHERE l.site_id = p.site_id AND l.product_id = p.id AND l.at >= ?) AS sold
+         (SELECT COALESCE(SUM(s.units), 0) FROM product_sales s
+          WHERE s.site_id = p.site_id AND s.product_id = p.id AND s.day >= ?) AS sold
        FROM products p
        WHERE p.site_id = ? AND p.category = ${category} ${notIn}
        ORDER BY sold DESC, p.name
        LIMIT ?`,
     )
-    .bind(context.since, context.siteId, ...categoryArgs, ...skip, context.count)
+    .bind(firstDay(context.since), context.siteId, ...categoryArgs, ...skip, context.count)
     .all<ProductCard & { sold: number }>();
   return results.map(toCard);
 }

@@ -67,8 +67,10 @@ describe("GET /v1/sites/:site/page", () => {
     expect(body.site).toEqual({ id: "page-product", name: "Shop page-product", locale: "en-US", currency: "USD" });
     expect(body.widgets.map((widget) => widget.id)).toEqual(["fbt", "same"]);
     const fbt = body.widgets.find((widget) => widget.id === "fbt");
-    // bread was bought with milk twice, eggs once; soap tops the list up.
-    expect(ids(fbt)).toEqual(["bread", "eggs", "soap"]);
+    // Scores are (orders with milk + 5 · share of orders) / (2 + 5): bread
+    // 2 + 2/5·5 = 4, soap (never with milk, but in 3 of 5 orders) 0 + 3 = 3,
+    // eggs 1 + 1 = 2, cheese 0 + 1 = 1.
+    expect(ids(fbt)).toEqual(["bread", "soap", "eggs"]);
     expect(fbt?.settings).toEqual({
       ...recommendationDefaults,
       algorithm: "frequently-bought-together",
@@ -169,7 +171,8 @@ describe("GET /v1/sites/:site/recommendations/:widget", () => {
     const response = await call("/v1/sites/recs-server/recommendations/fbt?product=bread");
     expect(response.status).toBe(200);
     const body = (await response.json()) as { items: { id: string }[] };
-    expect(body.items.map((item) => item.id)).toEqual(["milk", "eggs", "soap"]);
+    // As above, from bread: milk 2 + 2, soap 0 + 3, eggs 1 + 1.
+    expect(body.items.map((item) => item.id)).toEqual(["milk", "soap", "eggs"]);
   });
 
   it("answers 404 for an unknown widget", async () => {

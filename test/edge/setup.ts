@@ -7,6 +7,9 @@ declare global {
       ASSETS: Fetcher;
       TEST_MIGRATIONS: D1Migration[];
     }
+    interface GlobalProps {
+      mainModule: typeof import("../../edge/index");
+    }
   }
 }
 
