@@ -5,7 +5,9 @@ import { defineConfig } from "vitest/config";
 const jsx = { runtime: "automatic", importSource: "preact" } as const;
 
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations(path.join(import.meta.dirname, "edge/migrations"));
+  const migrations = await readD1Migrations(
+    path.join(import.meta.dirname, "edge/migrations"),
+  );
 
   return {
     test: {
@@ -28,7 +30,10 @@ export default defineConfig(async () => {
           test: {
             name: "client",
             environment: "happy-dom",
-            include: ["test/client/**/*.test.{ts,tsx}", "test/templates/**/*.test.{ts,tsx}"],
+            include: [
+              "test/client/**/*.test.{ts,tsx}",
+              "test/templates/**/*.test.{ts,tsx}",
+            ],
           },
         },
       ],

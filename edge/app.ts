@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { requireAdminKey } from "./auth/admin";
-// import { demo } from "./demo";
+import { demo } from "./demo";
 import type { AppEnv } from "./http/app-env";
 import { handleError } from "./http/error-handler";
 import { siteContext } from "./http/site-context";
@@ -29,13 +29,15 @@ export const app = new Hono<AppEnv>()
     c.res.headers.set("X-Request-Id", requestId);
   })
   .get("/", (c) => c.redirect("/demo/"))
-  // .route("/demo", demo)
+  .route("/demo", demo)
   .route("/v1/sites/:site", site);
 
 app.onError(handleError);
 app.notFound((c) =>
   c.json(
-    { error: { code: "not_found", message: "No such route. See README.md for the API." } },
+    {
+      error: { code: "not_found", message: "No such route. See README.md for the API." },
+    },
     404,
   ),
 );

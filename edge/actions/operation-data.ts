@@ -1,6 +1,6 @@
-import { type PageType, PAGE_TYPES } from "../contract";
+import { invalid, isRecord, type Validated } from "../../templates/validation";
 import type { Operation } from "../contract";
-import { type Validated, invalid, isRecord } from "../../templates/validation";
+import { PAGE_TYPES, type PageType } from "../contract";
 import { ID_RULE, isId } from "../http/identifiers";
 import type { Line } from "./action";
 import { MAX_LINES } from "./limits";

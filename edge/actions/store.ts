@@ -69,7 +69,10 @@ export async function storeActions(
 }
 
 function seenRange(actions: ValidAction[], key: "device" | "customer") {
-  const range = new Map<string, { first: number; last: number; customer: string | null }>();
+  const range = new Map<
+    string,
+    { first: number; last: number; customer: string | null }
+  >();
   for (const action of actions) {
     const id = action[key];
     if (!id) continue;

@@ -1,13 +1,8 @@
+import { invalid, isRecord, type Validated } from "../../templates/validation";
 import { OPERATIONS, type Operation } from "../contract";
-import { type Validated, invalid, isRecord } from "../../templates/validation";
 import { ID_RULE, isId } from "../http/identifiers";
 import type { ValidAction } from "./action";
-import {
-  MAX_ACTIONS_PER_BATCH,
-  MAX_AGE_MS,
-  MAX_DATA_BYTES,
-  MAX_SKEW_MS,
-} from "./limits";
+import { MAX_ACTIONS_PER_BATCH, MAX_AGE_MS, MAX_DATA_BYTES, MAX_SKEW_MS } from "./limits";
 import { checkOperationData } from "./operation-data";
 
 const ACTION_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -39,7 +34,11 @@ export function validateBatch(body: unknown, now: number): Validated<ValidAction
   return { ok: true, value: result };
 }
 
-function validateAction(input: unknown, field: string, now: number): Validated<ValidAction> {
+function validateAction(
+  input: unknown,
+  field: string,
+  now: number,
+): Validated<ValidAction> {
   if (!isRecord(input)) return invalid(field, "must be an object");
   const extra = Object.keys(input).find(
     (key) => !["id", "operation", "at", "device", "customer", "data"].includes(key),
@@ -57,7 +56,10 @@ function validateAction(input: unknown, field: string, now: number): Validated<V
     return invalid(`${field}.at`, "must be a time in epoch milliseconds");
   }
   if (at < now - MAX_AGE_MS || at > now + MAX_SKEW_MS) {
-    return invalid(`${field}.at`, "must lie within the last 30 days and at most 5 minutes ahead");
+    return invalid(
+      `${field}.at`,
+      "must lie within the last 30 days and at most 5 minutes ahead",
+    );
   }
   if (device !== undefined && !isId(device)) return invalid(`${field}.device`, ID_RULE);
   if (

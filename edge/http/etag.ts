@@ -24,5 +24,8 @@ export async function jsonWithEtag(c: Context, body: unknown): Promise<Response>
   if (known?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
     return c.body(null, 304, headers);
   }
-  return c.body(text, 200, { ...headers, "Content-Type": "application/json; charset=UTF-8" });
+  return c.body(text, 200, {
+    ...headers,
+    "Content-Type": "application/json; charset=UTF-8",
+  });
 }

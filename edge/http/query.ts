@@ -4,7 +4,8 @@ import { ID_RULE, isId } from "./identifiers";
 /** Query parameter readers that throw the API's 400 on bad input. */
 export function optionalId(value: string | undefined, field: string): string | null {
   if (value === undefined || value === "") return null;
-  if (!isId(value)) throw new ApiError(400, "invalid_request", `${field} ${ID_RULE}.`, field);
+  if (!isId(value))
+    throw new ApiError(400, "invalid_request", `${field} ${ID_RULE}.`, field);
   return value;
 }
 
@@ -12,7 +13,12 @@ export function idList(value: string | undefined, field: string, max: number): s
   if (value === undefined || value === "") return [];
   const ids = [...new Set(value.split(","))];
   if (ids.length > max) {
-    throw new ApiError(400, "invalid_request", `${field} must list at most ${max} ids.`, field);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `${field} must list at most ${max} ids.`,
+      field,
+    );
   }
   for (const id of ids) {
     if (!isId(id)) {

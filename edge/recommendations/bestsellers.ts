@@ -1,10 +1,10 @@
 import type { ProductCard } from "../contract";
 import {
   CARD_COLUMNS,
-  type RecommendationContext,
   excluded,
   firstDay,
   placeholders,
+  type RecommendationContext,
   toCard,
 } from "./context";
 

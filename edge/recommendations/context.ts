@@ -12,7 +12,10 @@ export interface RecommendationContext {
   since: number;
 }
 
-export type Recommender = (db: D1Database, context: RecommendationContext) => Promise<ProductCard[]>;
+export type Recommender = (
+  db: D1Database,
+  context: RecommendationContext,
+) => Promise<ProductCard[]>;
 
 /** Columns that make a ProductCard, for `SELECT ... FROM products p`. */
 export const CARD_COLUMNS =

@@ -1,6 +1,12 @@
 import type { ProductCard } from "../contract";
 import { bestsellers } from "./bestsellers";
-import { CARD_COLUMNS, type RecommendationContext, excluded, firstDay, toCard } from "./context";
+import {
+  CARD_COLUMNS,
+  excluded,
+  firstDay,
+  type RecommendationContext,
+  toCard,
+} from "./context";
 
 /**
  * How many orders of prior belief each estimate starts with. Raw

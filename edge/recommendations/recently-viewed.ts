@@ -1,9 +1,9 @@
 import type { ProductCard } from "../contract";
 import {
   CARD_COLUMNS,
-  type RecommendationContext,
   excluded,
   placeholders,
+  type RecommendationContext,
   toCard,
 } from "./context";
 

@@ -1,10 +1,10 @@
 import type { ProductCard } from "../contract";
 import {
   CARD_COLUMNS,
-  type RecommendationContext,
   excluded,
   firstDay,
   placeholders,
+  type RecommendationContext,
   toCard,
 } from "./context";
 
@@ -21,7 +21,9 @@ export async function similar(
   const category = context.product
     ? "(SELECT category FROM products WHERE site_id = ? AND id = ?)"
     : "?";
-  const categoryArgs = context.product ? [context.siteId, context.product] : [context.category];
+  const categoryArgs = context.product
+    ? [context.siteId, context.product]
+    : [context.category];
   if (!context.product && !context.category) return [];
 
   const { results } = await db
@@ -34,7 +36,13 @@ export async function similar(
        ORDER BY sold DESC, p.name
        LIMIT ?`,
     )
-    .bind(firstDay(context.since), context.siteId, ...categoryArgs, ...skip, context.count)
+    .bind(
+      firstDay(context.since),
+      context.siteId,
+      ...categoryArgs,
+      ...skip,
+      context.count,
+    )
     .all<ProductCard & { sold: number }>();
   return results.map(toCard);
 }

@@ -1,6 +1,6 @@
+import type { RecommendationSettings } from "../../templates/recommendations/settings";
 import { idList, optionalId, optionalText } from "../http/query";
 import type { RecommendationContext } from "../recommendations";
-import type { RecommendationSettings } from "../../templates/recommendations/settings";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

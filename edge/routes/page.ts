@@ -1,5 +1,10 @@
 import { Hono } from "hono";
-import { PAGE_TYPES, type PageResponse, type PageType, type WidgetPayload } from "../contract";
+import {
+  PAGE_TYPES,
+  type PageResponse,
+  type PageType,
+  type WidgetPayload,
+} from "../contract";
 import type { AppEnv } from "../http/app-env";
 import { ApiError } from "../http/errors";
 import { jsonWithEtag } from "../http/etag";

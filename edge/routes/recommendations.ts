@@ -15,7 +15,7 @@ export const recommendations = new Hono<AppEnv>().get("/:widget", async (c) => {
     throw new ApiError(400, "invalid_request", `widget ${ID_RULE}.`, "widget");
   }
   const widget = await findWidget(c.env.DB, site.id, widgetId);
-  if (!widget || !widget.enabled) {
+  if (!widget?.enabled) {
     throw new ApiError(
       404,
       "widget_not_found",
@@ -26,6 +26,9 @@ export const recommendations = new Hono<AppEnv>().get("/:widget", async (c) => {
 
   const context = pageContext(c.req.query(), site.id);
   const recommend = recommenders[widget.settings.algorithm];
-  const items = await recommend(c.env.DB, forWidget(context, widget.settings, Date.now()));
+  const items = await recommend(
+    c.env.DB,
+    forWidget(context, widget.settings, Date.now()),
+  );
   return c.json({ widget: widget.id, title: widget.settings.title, items });
 });

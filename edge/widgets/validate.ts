@@ -1,10 +1,13 @@
 import { validateRecommendationSettings } from "../../templates/recommendations/settings";
-import { type Validated, invalid, isRecord } from "../../templates/validation";
+import { invalid, isRecord, type Validated } from "../../templates/validation";
 import type { Widget } from "./widget";
 
 /** Checks a widget sent to the admin API. The settings go through the
  * template's own validation, the same the editor runs as you type. */
-export function validateWidget(id: string, input: unknown): Validated<Omit<Widget, "updatedAt">> {
+export function validateWidget(
+  id: string,
+  input: unknown,
+): Validated<Omit<Widget, "updatedAt">> {
   if (!isRecord(input)) return invalid("body", "must be a widget object");
   const extra = Object.keys(input).find(
     (key) => !["name", "template", "enabled", "settings"].includes(key),

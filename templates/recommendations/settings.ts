@@ -1,6 +1,6 @@
 import type { PageType } from "../../edge/contract";
 import { PAGE_TYPES } from "../../edge/contract";
-import { type Validated, invalid, isRecord } from "../validation";
+import { invalid, isRecord, type Validated } from "../validation";
 
 export const ALGORITHMS = [
   "frequently-bought-together",
@@ -46,11 +46,7 @@ export const recommendationDefaults: RecommendationSettings = {
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
-function text(
-  value: unknown,
-  field: string,
-  max: number,
-): Validated<string> {
+function text(value: unknown, field: string, max: number): Validated<string> {
   if (typeof value !== "string") return invalid(field, "must be a string");
   const trimmed = value.trim();
   if (trimmed.length === 0) return invalid(field, "must not be empty");

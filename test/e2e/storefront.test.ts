@@ -50,11 +50,16 @@ describe("the demo storefront", () => {
     const page = await observedPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => errors.push(`console.${message.type()}: ${message.text()}`));
+    page.on("console", (message) =>
+      errors.push(`console.${message.type()}: ${message.text()}`),
+    );
 
     await page.goto(`${edge}/demo/products/${PRODUCT}`);
     await page.waitForFunction(
-      () => (document.querySelector('[data-vitrine-widget="product-fbt"]')?.shadowRoot?.querySelectorAll("a[href]").length ?? 0) > 0,
+      () =>
+        (document
+          .querySelector('[data-vitrine-widget="product-fbt"]')
+          ?.shadowRoot?.querySelectorAll("a[href]").length ?? 0) > 0,
     );
 
     const expected = (await (
@@ -67,17 +72,25 @@ describe("the demo storefront", () => {
     const device = await page.evaluate(() => localStorage.getItem("vitrine:demo:device"));
     expect(device).toBeTruthy();
     await expect
-      .poll(async () => {
-        const body = (await admin(`/actions?device=${device}`)) as {
-          actions: { operation: string; data: { product?: string } }[];
-        };
-        return body.actions.some(
-          (action) => action.operation === "ViewProduct" && action.data.product === PRODUCT,
-        );
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const body = (await admin(`/actions?device=${device}`)) as {
+            actions: { operation: string; data: { product?: string } }[];
+          };
+          return body.actions.some(
+            (action) =>
+              action.operation === "ViewProduct" && action.data.product === PRODUCT,
+          );
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
 
-    expect(await page.evaluate(() => (window as unknown as { __probe: { shift: number } }).__probe.shift)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __probe: { shift: number } }).__probe.shift,
+      ),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -89,11 +102,14 @@ describe("the demo storefront", () => {
       await page.goto(`${edge}/demo/products/${PRODUCT}`);
       if (!blockRuntime) {
         await page.waitForFunction(
-          () => document.querySelector('[data-vitrine-widget="product-fbt"]')?.shadowRoot !== null,
+          () =>
+            document.querySelector('[data-vitrine-widget="product-fbt"]')?.shadowRoot !==
+            null,
         );
       }
       const added = await page.evaluate(() => {
-        const { before } = (window as unknown as { __probe: { before: string[] } }).__probe;
+        const { before } = (window as unknown as { __probe: { before: string[] } })
+          .__probe;
         return Object.keys(window).filter((key) => !before.includes(key));
       });
       await page.close();

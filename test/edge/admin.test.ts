@@ -5,7 +5,11 @@ import { actionId, call, countRows, createSite, postActions } from "./support";
 const admin = (siteId: string, key: string, path: string, init: RequestInit = {}) =>
   call(`/v1/sites/${siteId}/admin${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...init.headers },
+    headers: {
+      Authorization: `Bearer ${key}`,
+      "Content-Type": "application/json",
+      ...init.headers,
+    },
   });
 
 describe("admin authentication", () => {
@@ -29,7 +33,10 @@ describe("admin authentication", () => {
 
   it("stores only a hash of the key", async () => {
     const site = await createSite("auth-hash");
-    const plain = await countRows("SELECT COUNT(*) AS n FROM api_keys WHERE secret_hash = ?", site.key);
+    const plain = await countRows(
+      "SELECT COUNT(*) AS n FROM api_keys WHERE secret_hash = ?",
+      site.key,
+    );
     expect(plain).toBe(0);
   });
 });
@@ -37,7 +44,8 @@ describe("admin authentication", () => {
 describe("admin widgets", () => {
   it("creates, lists, replaces and deletes a widget, bumping the config version", async () => {
     const { key } = await createSite("widgets-crud");
-    const version = () => countRows("SELECT config_version AS n FROM sites WHERE id = 'widgets-crud'");
+    const version = () =>
+      countRows("SELECT config_version AS n FROM sites WHERE id = 'widgets-crud'");
     const before = await version();
 
     const created = await admin("widgets-crud", key, "/widgets/home-best", {
@@ -54,16 +62,26 @@ describe("admin widgets", () => {
 
     const replaced = await admin("widgets-crud", key, "/widgets/home-best", {
       method: "PUT",
-      body: JSON.stringify({ name: "Home", enabled: false, settings: { title: "Picks" } }),
+      body: JSON.stringify({
+        name: "Home",
+        enabled: false,
+        settings: { title: "Picks" },
+      }),
     });
     expect(replaced.status).toBe(200);
     const list = (await (await admin("widgets-crud", key, "/widgets")).json()) as {
       widgets: { id: string; enabled: boolean; settings: { title: string } }[];
     };
     expect(list.widgets).toHaveLength(1);
-    expect(list.widgets[0]).toMatchObject({ enabled: false, settings: { title: "Picks" } });
+    expect(list.widgets[0]).toMatchObject({
+      enabled: false,
+      settings: { title: "Picks" },
+    });
 
-    expect((await admin("widgets-crud", key, "/widgets/home-best", { method: "DELETE" })).status).toBe(204);
+    expect(
+      (await admin("widgets-crud", key, "/widgets/home-best", { method: "DELETE" }))
+        .status,
+    ).toBe(204);
     expect((await admin("widgets-crud", key, "/widgets/home-best")).status).toBe(404);
     expect(await version()).toBe(before + 3);
   });
@@ -71,7 +89,10 @@ describe("admin widgets", () => {
   it.each([
     [{ name: "W", settings: { count: 13 } }, "settings.count"],
     [{ name: "W", settings: { colour: "red" } }, "settings.colour"],
-    [{ name: "W", settings: { accentColor: "red;background:url(x)" } }, "settings.accentColor"],
+    [
+      { name: "W", settings: { accentColor: "red;background:url(x)" } },
+      "settings.accentColor",
+    ],
     [{ name: "W", settings: { algorithm: "random" } }, "settings.algorithm"],
     [{ name: "W", settings: { pages: ["checkout"] } }, "settings.pages.0"],
     [{ name: "" }, "name"],
@@ -79,10 +100,15 @@ describe("admin widgets", () => {
   ])("refuses %j naming %s, and stores nothing", async (body, field) => {
     const { key } = await createSite(`widgets-bad-${field.replace(/\W/g, "")}`);
     const siteId = `widgets-bad-${field.replace(/\W/g, "")}`;
-    const response = await admin(siteId, key, "/widgets/w", { method: "PUT", body: JSON.stringify(body) });
+    const response = await admin(siteId, key, "/widgets/w", {
+      method: "PUT",
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.field).toBe(field);
-    expect(await countRows("SELECT COUNT(*) AS n FROM widgets WHERE site_id = ?", siteId)).toBe(0);
+    expect(
+      await countRows("SELECT COUNT(*) AS n FROM widgets WHERE site_id = ?", siteId),
+    ).toBe(0);
   });
 });
 
@@ -91,11 +117,31 @@ describe("admin actions", () => {
     const { key } = await createSite("actions-list");
     const now = Date.now();
     await postActions("actions-list", [
-      { id: actionId(), operation: "ViewProduct", at: now - 10, device: "d1", data: { product: "a" } },
-      { id: actionId(), operation: "ViewProduct", at: now, device: "d1", data: { product: "b" } },
-      { id: actionId(), operation: "ViewProduct", at: now, device: "d2", data: { product: "c" } },
+      {
+        id: actionId(),
+        operation: "ViewProduct",
+        at: now - 10,
+        device: "d1",
+        data: { product: "a" },
+      },
+      {
+        id: actionId(),
+        operation: "ViewProduct",
+        at: now,
+        device: "d1",
+        data: { product: "b" },
+      },
+      {
+        id: actionId(),
+        operation: "ViewProduct",
+        at: now,
+        device: "d2",
+        data: { product: "c" },
+      },
     ]);
-    const body = (await (await admin("actions-list", key, "/actions?device=d1")).json()) as {
+    const body = (await (
+      await admin("actions-list", key, "/actions?device=d1")
+    ).json()) as {
       actions: { data: { product: string } }[];
     };
     expect(body.actions.map((action) => action.data.product)).toEqual(["b", "a"]);

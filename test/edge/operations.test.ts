@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../edge/contract";
 import {
-  SHOP_ORIGIN,
   actionId,
   call,
   countRows,
   createSite,
   postActions,
+  SHOP_ORIGIN,
 } from "./support";
 
 const view = (product = "milk", device = "dev-1") => ({
@@ -24,7 +24,9 @@ describe("POST /v1/sites/:site/operations", () => {
 
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ stored: 2, duplicates: 0 });
-    expect(await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-store")).toBe(2);
+    expect(
+      await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-store"),
+    ).toBe(2);
     const device = await countRows(
       "SELECT COUNT(*) AS n FROM devices WHERE site_id = ? AND id = 'dev-1'",
       "ops-store",
@@ -40,7 +42,12 @@ describe("POST /v1/sites/:site/operations", () => {
 
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ stored: 0, duplicates: 2 });
-    expect(await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-dedupe")).toBe(2);
+    expect(
+      await countRows(
+        "SELECT COUNT(*) AS n FROM actions WHERE site_id = ?",
+        "ops-dedupe",
+      ),
+    ).toBe(2);
   });
 
   it("accepts text/plain bodies, as sendBeacon sends them", async () => {
@@ -94,18 +101,31 @@ describe("POST /v1/sites/:site/operations", () => {
     const body = (await response.json()) as ErrorBody;
     expect(body.error.field).toBe("actions.1.data.product");
     expect(body.error.message).toContain("actions.1.data.product");
-    expect(await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-invalid")).toBe(0);
+    expect(
+      await countRows(
+        "SELECT COUNT(*) AS n FROM actions WHERE site_id = ?",
+        "ops-invalid",
+      ),
+    ).toBe(0);
   });
 
   it.each([
     ["no actions list", {}, "actions"],
     ["an empty list", { actions: [] }, "actions"],
-    ["an unknown operation", { actions: [{ ...view(), operation: "Explode" }] }, "actions.0.operation"],
+    [
+      "an unknown operation",
+      { actions: [{ ...view(), operation: "Explode" }] },
+      "actions.0.operation",
+    ],
     ["a short id", { actions: [{ ...view(), id: "x" }] }, "actions.0.id"],
     ["a time far in the past", { actions: [{ ...view(), at: 1 }] }, "actions.0.at"],
     ["a time as text", { actions: [{ ...view(), at: "now" }] }, "actions.0.at"],
     ["an unknown field", { actions: [{ ...view(), extra: 1 }] }, "actions.0.extra"],
-    ["an unknown data field", { actions: [{ ...view(), data: { product: "a", x: 1 } }] }, "actions.0.data.x"],
+    [
+      "an unknown data field",
+      { actions: [{ ...view(), data: { product: "a", x: 1 } }] },
+      "actions.0.data.x",
+    ],
     [
       "an order without lines",
       { actions: [{ ...view(), operation: "Order", data: { order: "o", items: [] } }] },
@@ -118,7 +138,11 @@ describe("POST /v1/sites/:site/operations", () => {
     ],
     [
       "a page view of a javascript: URL",
-      { actions: [{ ...view(), operation: "ViewPage", data: { url: "javascript:alert(1)" } }] },
+      {
+        actions: [
+          { ...view(), operation: "ViewPage", data: { url: "javascript:alert(1)" } },
+        ],
+      },
       "actions.0.data.url",
     ],
   ])("answers 400 for %s", async (_, body, field) => {
@@ -178,7 +202,9 @@ describe("POST /v1/sites/:site/operations", () => {
       duplex: "half",
     });
     expect(chunked.status).toBe(413);
-    expect(await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-large")).toBe(0);
+    expect(
+      await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-large"),
+    ).toBe(0);
   });
 
   it("answers 404 naming the site when it does not exist", async () => {
@@ -223,6 +249,11 @@ describe("CORS of the public API", () => {
     });
     expect(response.status).toBe(403);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
-    expect(await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "cors-refused")).toBe(0);
+    expect(
+      await countRows(
+        "SELECT COUNT(*) AS n FROM actions WHERE site_id = ?",
+        "cors-refused",
+      ),
+    ).toBe(0);
   });
 });

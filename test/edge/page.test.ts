@@ -2,7 +2,14 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody, PageResponse } from "../../edge/contract";
 import { recommendationDefaults } from "../../templates/recommendations/settings";
-import { SHOP_ORIGIN, actionId, addProducts, call, createSite, postActions } from "./support";
+import {
+  actionId,
+  addProducts,
+  call,
+  createSite,
+  postActions,
+  SHOP_ORIGIN,
+} from "./support";
 
 async function putWidget(
   siteId: string,
@@ -41,10 +48,22 @@ async function groceryShop(siteId: string) {
     order("o4", ["soap"]),
     order("o5", ["soap", "cheese"]),
   ]);
-  await putWidget(siteId, site.key, "fbt", { algorithm: "frequently-bought-together", count: 3, pages: ["product"] });
-  await putWidget(siteId, site.key, "best", { algorithm: "bestsellers", count: 2, pages: ["home"] });
+  await putWidget(siteId, site.key, "fbt", {
+    algorithm: "frequently-bought-together",
+    count: 3,
+    pages: ["product"],
+  });
+  await putWidget(siteId, site.key, "best", {
+    algorithm: "bestsellers",
+    count: 2,
+    pages: ["home"],
+  });
   await putWidget(siteId, site.key, "recent", { algorithm: "recently-viewed", count: 5 });
-  await putWidget(siteId, site.key, "same", { algorithm: "similar", count: 5, pages: ["product"] });
+  await putWidget(siteId, site.key, "same", {
+    algorithm: "similar",
+    count: 5,
+    pages: ["product"],
+  });
   return site;
 }
 
@@ -53,18 +72,28 @@ function pageUrl(siteId: string, params: Record<string, string>) {
   return `/v1/sites/${siteId}/page?${query}`;
 }
 
-const ids = (widget: { items: { id: string }[] } | undefined) => widget?.items.map((item) => item.id);
+const ids = (widget: { items: { id: string }[] } | undefined) =>
+  widget?.items.map((item) => item.id);
 
 describe("GET /v1/sites/:site/page", () => {
   it("answers the widgets of the page type with their items resolved", async () => {
     await groceryShop("page-product");
     const response = await call(
-      pageUrl("page-product", { type: "product", product: "milk", widgets: "fbt,best,same" }),
+      pageUrl("page-product", {
+        type: "product",
+        product: "milk",
+        widgets: "fbt,best,same",
+      }),
     );
     expect(response.status).toBe(200);
     const body = (await response.json()) as PageResponse;
 
-    expect(body.site).toEqual({ id: "page-product", name: "Shop page-product", locale: "en-US", currency: "USD" });
+    expect(body.site).toEqual({
+      id: "page-product",
+      name: "Shop page-product",
+      locale: "en-US",
+      currency: "USD",
+    });
     expect(body.widgets.map((widget) => widget.id)).toEqual(["fbt", "same"]);
     const fbt = body.widgets.find((widget) => widget.id === "fbt");
     // Scores are (orders with milk + 5 · share of orders) / (2 + 5): bread
@@ -85,7 +114,10 @@ describe("GET /v1/sites/:site/page", () => {
       url: "/products/bread",
       image: "/images/bread.svg",
     });
-    expect(ids(body.widgets.find((widget) => widget.id === "same"))).toEqual(["cheese", "eggs"]);
+    expect(ids(body.widgets.find((widget) => widget.id === "same"))).toEqual([
+      "cheese",
+      "eggs",
+    ]);
   });
 
   it("ranks bestsellers by units over the window and leaves out old orders", async () => {
@@ -98,9 +130,16 @@ describe("GET /v1/sites/:site/page", () => {
         data: { order: "old", items: [{ product: "eggs", quantity: 50 }] },
       },
     ]);
-    await env.DB.prepare("UPDATE widgets SET settings = json_set(settings, '$.windowDays', 7) WHERE site_id = 'page-best' AND id = 'best'").run();
-    const body = (await (await call(pageUrl("page-best", { type: "home" }))).json()) as PageResponse;
-    expect(ids(body.widgets.find((widget) => widget.id === "best"))).toEqual(["soap", "bread"]);
+    await env.DB.prepare(
+      "UPDATE widgets SET settings = json_set(settings, '$.windowDays', 7) WHERE site_id = 'page-best' AND id = 'best'",
+    ).run();
+    const body = (await (
+      await call(pageUrl("page-best", { type: "home" }))
+    ).json()) as PageResponse;
+    expect(ids(body.widgets.find((widget) => widget.id === "best"))).toEqual([
+      "soap",
+      "bread",
+    ]);
   });
 
   it("shows what this device viewed, newest first, without the current product", async () => {
@@ -120,7 +159,14 @@ describe("GET /v1/sites/:site/page", () => {
       viewAt("soap", now, "other-device"),
     ]);
     const body = (await (
-      await call(pageUrl("page-recent", { type: "product", product: "milk", device: "dev-r", widgets: "recent" }))
+      await call(
+        pageUrl("page-recent", {
+          type: "product",
+          product: "milk",
+          device: "dev-r",
+          widgets: "recent",
+        }),
+      )
     ).json()) as PageResponse;
     expect(ids(body.widgets[0])).toEqual(["bread", "cheese"]);
   });
@@ -142,7 +188,10 @@ describe("GET /v1/sites/:site/page", () => {
     const site = await groceryShop("page-etag-change");
     const url = pageUrl("page-etag-change", { type: "home" });
     const before = (await call(url)).headers.get("etag");
-    await putWidget("page-etag-change", site.key, "fresh", { title: "New", pages: ["home"] });
+    await putWidget("page-etag-change", site.key, "fresh", {
+      title: "New",
+      pages: ["home"],
+    });
     const after = await call(url, { headers: { "If-None-Match": before ?? "" } });
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(before);
@@ -153,12 +202,18 @@ describe("GET /v1/sites/:site/page", () => {
     ["a javascript: url", { url: "javascript:alert(1)" }, "url"],
     ["an unknown page type", { type: "checkout" }, "type"],
     ["a bad product id", { product: "a b" }, "product"],
-    ["too many cart items", { cart: Array.from({ length: 51 }, (_, i) => `p${i}`).join(",") }, "cart"],
+    [
+      "too many cart items",
+      { cart: Array.from({ length: 51 }, (_, i) => `p${i}`).join(",") },
+      "cart",
+    ],
   ])("answers 400 for %s", async (_, params, field) => {
     await createSite("page-bad").catch(() => undefined);
     const query = new URLSearchParams({ url: "https://shop.example/", ...params });
     if (!("url" in params) && field === "url") query.delete("url");
-    const response = await call(`/v1/sites/page-bad/page?${query}`, { headers: { Origin: SHOP_ORIGIN } });
+    const response = await call(`/v1/sites/page-bad/page?${query}`, {
+      headers: { Origin: SHOP_ORIGIN },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get("access-control-allow-origin")).toBe(SHOP_ORIGIN);
     expect(((await response.json()) as ErrorBody).error.field).toBe(field);
@@ -168,7 +223,9 @@ describe("GET /v1/sites/:site/page", () => {
 describe("GET /v1/sites/:site/recommendations/:widget", () => {
   it("answers one widget's items for a server-side caller", async () => {
     await groceryShop("recs-server");
-    const response = await call("/v1/sites/recs-server/recommendations/fbt?product=bread");
+    const response = await call(
+      "/v1/sites/recs-server/recommendations/fbt?product=bread",
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { items: { id: string }[] };
     // As above, from bread: milk 2 + 2, soap 0 + 3, eggs 1 + 1.

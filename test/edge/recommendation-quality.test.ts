@@ -4,8 +4,8 @@ import { hashSecret } from "../../edge/auth/secret";
 import { bestsellers } from "../../edge/recommendations/bestsellers";
 import type { RecommendationContext } from "../../edge/recommendations/context";
 import { frequentlyBoughtTogether } from "../../edge/recommendations/frequently-bought-together";
-import { seedStatements } from "../../edge/seed/groceries";
 import csv from "../../edge/seed/data/groceries.csv?raw";
+import { seedStatements } from "../../edge/seed/groceries";
 import { type HoldoutCase, hitRate, holdoutCases } from "../support/hit-rate";
 
 const SITE = "quality";
@@ -53,7 +53,9 @@ describe("recommendations on held-out baskets", () => {
     const popular = await hitRate(sample, 5, async (cart) =>
       ids(await bestsellers(env.DB, context(cart))),
     );
-    console.log(`hit rate @5 on ${sample.length} cases: together ${together}, bestsellers ${popular}`);
+    console.log(
+      `hit rate @5 on ${sample.length} cases: together ${together}, bestsellers ${popular}`,
+    );
     expect(together).toBeGreaterThan(popular);
   }, 300_000);
 });

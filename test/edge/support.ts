@@ -13,7 +13,12 @@ export async function createSite(
   await env.DB.batch([
     env.DB.prepare(
       "INSERT INTO sites (id, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)",
-    ).bind(id, `Shop ${id}`, JSON.stringify(options.origins ?? [SHOP_ORIGIN]), Date.now()),
+    ).bind(
+      id,
+      `Shop ${id}`,
+      JSON.stringify(options.origins ?? [SHOP_ORIGIN]),
+      Date.now(),
+    ),
     env.DB.prepare(
       "INSERT INTO api_keys (id, site_id, name, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)",
     ).bind(`key-${id}`, id, "test", await hashSecret(key), Date.now()),

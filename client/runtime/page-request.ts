@@ -1,0 +1,52 @@
+import type { PageResponse } from "../../edge/contract";
+import type { Log } from "./logger";
+import type { PageContext } from "./page-context";
+import { parsePageResponse } from "./page-response";
+
+export interface PageQuery {
+  url: string;
+  device: string;
+  context: PageContext;
+  /** Placeholder ids found on the page, in document order. */
+  widgets: string[];
+}
+
+/** `GET <endpoint>?url=…&device=…&type=…&product=…&category=…&cart=…&widgets=…`,
+ * leaving out empty parameters. */
+export function pageUrl(endpoint: string, query: PageQuery): string {
+  const { context } = query;
+  const params = new URLSearchParams();
+  const entries: [string, string | undefined][] = [
+    ["url", query.url],
+    ["device", query.device],
+    ["type", context.type],
+    ["product", context.product],
+    ["category", context.category],
+    ["cart", context.cart.join(",")],
+    ["widgets", query.widgets.join(",")],
+  ];
+  for (const [name, value] of entries) if (value) params.set(name, value);
+  return `${endpoint}?${params}`;
+}
+
+/** Asks the edge for one page; any failure gives undefined, never a throw. */
+export async function fetchPage(
+  request: typeof fetch,
+  url: string,
+  log: Log,
+): Promise<PageResponse | undefined> {
+  try {
+    // No cookies: the edge identifies the browser by the device id alone.
+    const response = await request(url, { credentials: "omit" });
+    if (!response.ok) {
+      log("page request refused", response.status);
+      return undefined;
+    }
+    const page = parsePageResponse(await response.json());
+    if (!page) log("page answer malformed");
+    return page;
+  } catch (error) {
+    log("page request failed", error);
+    return undefined;
+  }
+}

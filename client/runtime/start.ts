@@ -1,0 +1,84 @@
+import { pageActions } from "./auto-track";
+import { createCommands } from "./commands";
+import { deviceId } from "./device";
+import { createLogger } from "./logger";
+import { type PageContext, readPageContext } from "./page-context";
+import { createPageView } from "./page-view";
+import { alreadyLoaded, installQueue } from "./queue";
+import { edgeUrl, parseScriptUrl } from "./script-url";
+import { createSender } from "./sender";
+import { createTracker } from "./tracker";
+
+export interface RuntimeOptions {
+  /** The runtime's own URL (`import.meta.url`): it names the edge and site. */
+  scriptUrl: string;
+  window: Window & typeof globalThis;
+  /** Defaults to the window's `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Starts Vitrine on a page: device id, `window.vitrine` with the snippet's
+ * queued calls replayed, the page view (actions, one request for widgets,
+ * mounting). Never throws; resolves once the first page answer is mounted
+ * or has failed.
+ */
+export function startRuntime(options: RuntimeOptions): Promise<void> {
+  const guarded = () => {
+    try {
+      return start(options);
+    } catch {
+      return Promise.resolve();
+    }
+  };
+  const doc = options.window.document;
+  // A module added by the snippet may run before the page is parsed; the
+  // page's context and placeholders are all there only once it is. Until
+  // then the snippet's stub keeps queueing calls.
+  if (doc.readyState !== "loading") return guarded();
+  return new Promise((resolve) => {
+    doc.addEventListener("DOMContentLoaded", () => void guarded().then(resolve), {
+      once: true,
+    });
+  });
+}
+
+function start(options: RuntimeOptions): Promise<void> {
+  const win = options.window;
+  const logger = createLogger(win);
+  const { log } = logger;
+  const edge = parseScriptUrl(options.scriptUrl);
+  if (!edge) {
+    log("runtime URL not recognised", options.scriptUrl);
+    return Promise.resolve();
+  }
+  if (alreadyLoaded(win)) {
+    log("runtime already running");
+    return Promise.resolve();
+  }
+
+  const request = options.fetch ?? ((input, init) => win.fetch(input, init));
+  const device = deviceId(win, edge.site);
+  const sender = createSender(win, edgeUrl(edge, "operations"), request, log);
+  const tracker = createTracker(device, sender);
+  const view = createPageView({
+    win,
+    endpoint: edgeUrl(edge, "page"),
+    device,
+    request,
+    log,
+  });
+
+  const visit = (context: PageContext): void => {
+    for (const { operation, data } of pageActions(context, win.location.href)) {
+      tracker.track(operation, data);
+    }
+    view.show(context);
+  };
+  const run = createCommands({ tracker, visit, refresh: view.refresh, log });
+  installQueue(win, run, logger);
+
+  // A queued `vitrine('page', …)` already declared this page.
+  if (!view.shown) visit(readPageContext(win.document));
+  return view.settled();
+}
