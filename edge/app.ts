@@ -5,6 +5,7 @@ import type { AppEnv } from "./http/app-env";
 import { handleError } from "./http/error-handler";
 import { siteContext } from "./http/site-context";
 import { adminActions } from "./routes/admin/actions";
+import { adminSettings } from "./routes/admin/settings";
 import { adminWidgets } from "./routes/admin/widgets";
 import { operations } from "./routes/operations";
 import { page } from "./routes/page";
@@ -19,7 +20,8 @@ const site = new Hono<AppEnv>()
   .route("/recommendations", recommendations)
   .use("/admin/*", requireAdminKey)
   .route("/admin/widgets", adminWidgets)
-  .route("/admin/actions", adminActions);
+  .route("/admin/actions", adminActions)
+  .route("/admin/settings", adminSettings);
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {

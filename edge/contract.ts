@@ -43,6 +43,14 @@ export interface OperationsResponse {
   stored: number;
   /** Actions whose id was already stored; accepted and ignored. */
   duplicates: number;
+  /** Actions turned away by the operation's ceiling: keep them and send
+   * them again after `retryAfter` seconds (also the Retry-After header). */
+  rejected: {
+    id: string;
+    operation: string;
+    ceiling: number;
+    retryAfter: number;
+  }[];
 }
 
 export interface SiteSettings {
@@ -75,11 +83,13 @@ export interface PageResponse {
   widgets: WidgetPayload[];
 }
 
-/** Every error the API answers has this body. */
+/** Every error the API answers has this body. Some errors add facts: a
+ * 429 adds `operation`, `ceiling` and `retryAfter`. */
 export interface ErrorBody {
   error: {
     code: string;
     message: string;
     field?: string;
+    [fact: string]: unknown;
   };
 }

@@ -1,3 +1,4 @@
 import { app } from "./app";
 
+export { OperationLimiter } from "./limiter/operation-limiter";
 export default app;

@@ -9,7 +9,12 @@ import { logError } from "./log";
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) {
     const body: ErrorBody = {
-      error: { code: error.code, message: error.message, field: error.field },
+      error: {
+        code: error.code,
+        message: error.message,
+        field: error.field,
+        ...error.details,
+      },
     };
     return c.json(body, error.status, error.headers);
   }

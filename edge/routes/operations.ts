@@ -7,8 +7,14 @@ import type { AppEnv } from "../http/app-env";
 import { readJson } from "../http/body";
 import { ApiError } from "../http/errors";
 import { requireAllowedOrigin } from "../http/site-context";
+import { admitBatch } from "../limiter/admit";
 
-/** `POST /v1/sites/:site/operations`: a batch of visitor actions. */
+/**
+ * `POST /v1/sites/:site/operations`: a batch of visitor actions. Each
+ * operation has a ceiling of requests a minute; a batch that would cross it
+ * is admitted up to the ceiling and the rest is answered as rejected, by id,
+ * so the client keeps exactly those. A batch with nothing admitted is a 429.
+ */
 export const operations = new Hono<AppEnv>().post(
   "/",
   requireAllowedOrigin,
@@ -26,7 +32,24 @@ export const operations = new Hono<AppEnv>().post(
       );
     }
 
-    const result = await storeActions(c.env.DB, site.id, batch.value, now);
-    return c.json<OperationsResponse>(result, 202);
+    const { admitted, rejected, retryAfter } = await admitBatch(c.env, site, batch.value);
+    if (admitted.length === 0) {
+      const first = rejected[0];
+      throw new ApiError(
+        429,
+        "ceiling_reached",
+        `${first?.operation} reached its ceiling of ${first?.ceiling} requests a minute for site "${site.id}". ` +
+          `Keep the actions and send them again after ${retryAfter} seconds; do not repeat them at once.`,
+        "actions",
+        { "Retry-After": String(retryAfter) },
+        { operation: first?.operation, ceiling: first?.ceiling, retryAfter },
+      );
+    }
+
+    const result = await storeActions(c.env.DB, site.id, admitted, now);
+    const answer: OperationsResponse = { ...result, rejected };
+    const headers: Record<string, string> = {};
+    if (rejected.length > 0) headers["Retry-After"] = String(retryAfter);
+    return c.json(answer, 202, headers);
   },
 );

@@ -147,3 +147,52 @@ describe("admin actions", () => {
     expect(body.actions.map((action) => action.data.product)).toEqual(["b", "a"]);
   });
 });
+
+let badSettings = 0;
+
+describe("admin settings", () => {
+  it("changes the ceiling and the allowed origins, and CORS follows", async () => {
+    const { key } = await createSite("settings-change");
+    const response = await admin("settings-change", key, "/settings", {
+      method: "PATCH",
+      body: JSON.stringify({
+        operationCeiling: 500,
+        allowedOrigins: ["https://new.example", "http://127.0.0.1:8787"],
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      operationCeiling: 500,
+      allowedOrigins: ["https://new.example", "http://127.0.0.1:8787"],
+    });
+
+    const page = await call("/v1/sites/settings-change/page?url=https://new.example/", {
+      headers: { Origin: "https://new.example" },
+    });
+    expect(page.headers.get("access-control-allow-origin")).toBe("https://new.example");
+  });
+
+  it.each([
+    [{ operationCeiling: 0 }, "operationCeiling"],
+    [{ operationCeiling: 1.5 }, "operationCeiling"],
+    [{ allowedOrigins: ["https://shop.example/"] }, "allowedOrigins.0"],
+    [{ allowedOrigins: ["javascript:alert(1)"] }, "allowedOrigins.0"],
+    [{ allowedOrigins: "https://shop.example" }, "allowedOrigins"],
+    [{ name: "x" }, "name"],
+  ])("refuses %j naming %s and changes nothing", async (body, field) => {
+    badSettings += 1;
+    const siteId = `settings-bad-${badSettings}`;
+    const { key } = await createSite(siteId);
+    const response = await admin(siteId, key, "/settings", {
+      method: "PATCH",
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.field).toBe(field);
+    const ceiling = await countRows(
+      "SELECT operation_ceiling AS n FROM sites WHERE id = ?",
+      siteId,
+    );
+    expect(ceiling).toBe(15000);
+  });
+});

@@ -23,7 +23,7 @@ describe("POST /v1/sites/:site/operations", () => {
     const response = await postActions("ops-store", [view(), view("bread")]);
 
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ stored: 2, duplicates: 0 });
+    expect(await response.json()).toEqual({ stored: 2, duplicates: 0, rejected: [] });
     expect(
       await countRows("SELECT COUNT(*) AS n FROM actions WHERE site_id = ?", "ops-store"),
     ).toBe(2);
@@ -41,7 +41,7 @@ describe("POST /v1/sites/:site/operations", () => {
     const again = await postActions("ops-dedupe", [...batch, batch[0]]);
 
     expect(again.status).toBe(202);
-    expect(await again.json()).toEqual({ stored: 0, duplicates: 2 });
+    expect(await again.json()).toEqual({ stored: 0, duplicates: 2, rejected: [] });
     expect(
       await countRows(
         "SELECT COUNT(*) AS n FROM actions WHERE site_id = ?",

@@ -1,11 +1,12 @@
 import { applyD1Migrations, type D1Migration, env } from "cloudflare:test";
+import type { Env as WorkerEnv } from "../../edge/env";
 
 declare global {
   namespace Cloudflare {
     interface Env {
-      DB: D1Database;
-      ASSETS: Fetcher;
-      TEST_MIGRATIONS: D1Migration[];
+      DB: WorkerEnv["DB"];
+      ASSETS: WorkerEnv["ASSETS"];
+      LIMITER: WorkerEnv["LIMITER"];
     }
     interface GlobalProps {
       mainModule: typeof import("../../edge/index");
@@ -13,6 +14,9 @@ declare global {
   }
 }
 
+// The test-only binding vitest.config.ts adds: the migrations to apply.
+const { TEST_MIGRATIONS } = env as typeof env & { TEST_MIGRATIONS: D1Migration[] };
+
 // Runs before every test file; applying is idempotent, so files share one
 // migrated database shape.
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+await applyD1Migrations(env.DB, TEST_MIGRATIONS);

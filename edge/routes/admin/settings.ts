@@ -1,0 +1,88 @@
+import { Hono } from "hono";
+import { isRecord } from "../../../templates/validation";
+import type { AppEnv } from "../../http/app-env";
+import { readJson } from "../../http/body";
+import { ApiError } from "../../http/errors";
+import { findSite, type Site } from "../../sites/site";
+
+const MAX_CEILING = 1_000_000;
+const MAX_ORIGINS = 20;
+
+function view(site: Site) {
+  return {
+    id: site.id,
+    name: site.name,
+    locale: site.locale,
+    currency: site.currency,
+    allowedOrigins: site.allowedOrigins,
+    operationCeiling: site.operationCeiling,
+  };
+}
+
+function invalid(field: string, message: string): ApiError {
+  return new ApiError(400, "invalid_settings", `${field} ${message}.`, field);
+}
+
+/** An origin exactly as browsers send it: scheme, host and port only. */
+function checkOrigins(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length > MAX_ORIGINS) {
+    throw invalid("allowedOrigins", `must be a list of at most ${MAX_ORIGINS} origins`);
+  }
+  return value.map((origin, index) => {
+    const field = `allowedOrigins.${index}`;
+    if (typeof origin !== "string" || !URL.canParse(origin)) {
+      throw invalid(field, "must be an origin like https://shop.example");
+    }
+    const url = new URL(origin);
+    if (!["http:", "https:"].includes(url.protocol) || url.origin !== origin) {
+      throw invalid(
+        field,
+        "must be an origin like https://shop.example, without path or slash",
+      );
+    }
+    return origin;
+  });
+}
+
+/** Admin: the site's settings. `PATCH` changes only the fields it names. */
+export const adminSettings = new Hono<AppEnv>()
+  .get("/", (c) => c.json(view(c.get("site"))))
+  .patch("/", async (c) => {
+    const body = await readJson(c, 8 * 1024);
+    if (!isRecord(body)) throw invalid("body", "must be an object");
+    const extra = Object.keys(body).find(
+      (key) => !["operationCeiling", "allowedOrigins"].includes(key),
+    );
+    if (extra) throw invalid(extra, "is not a setting that can be changed");
+
+    const site = c.get("site");
+    let ceiling = site.operationCeiling;
+    if (body.operationCeiling !== undefined) {
+      const value = body.operationCeiling;
+      if (
+        typeof value !== "number" ||
+        !Number.isInteger(value) ||
+        value < 1 ||
+        value > MAX_CEILING
+      ) {
+        throw invalid(
+          "operationCeiling",
+          `must be a whole number from 1 to ${MAX_CEILING}`,
+        );
+      }
+      ceiling = value;
+    }
+    const origins =
+      body.allowedOrigins === undefined
+        ? site.allowedOrigins
+        : checkOrigins(body.allowedOrigins);
+
+    await c.env.DB.prepare(
+      `UPDATE sites SET operation_ceiling = ?, allowed_origins = ?,
+         config_version = config_version + 1 WHERE id = ?`,
+    )
+      .bind(ceiling, JSON.stringify(origins), site.id)
+      .run();
+    const updated = await findSite(c.env.DB, site.id);
+    return c.json(updated ? view(updated) : null);
+  });
