@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { findSite } from "../sites/site";
+import { cachedSite } from "../sites/site-cache";
 import type { AppEnv } from "./app-env";
 import { ApiError } from "./errors";
 import { ID_RULE, isId } from "./identifiers";
@@ -15,7 +15,7 @@ export const siteContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!isId(siteId)) {
     throw new ApiError(400, "invalid_request", `site ${ID_RULE}.`, "site");
   }
-  const site = await findSite(c.env.DB, siteId);
+  const site = await cachedSite(c.env.DB, siteId);
   if (!site) {
     throw new ApiError(404, "site_not_found", `Site "${siteId}" does not exist.`, "site");
   }

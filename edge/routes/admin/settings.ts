@@ -4,6 +4,7 @@ import type { AppEnv } from "../../http/app-env";
 import { readJson } from "../../http/body";
 import { ApiError } from "../../http/errors";
 import { findSite, type Site } from "../../sites/site";
+import { forgetSite } from "../../sites/site-cache";
 
 const MAX_CEILING = 1_000_000;
 const MAX_ORIGINS = 20;
@@ -83,6 +84,7 @@ export const adminSettings = new Hono<AppEnv>()
     )
       .bind(ceiling, JSON.stringify(origins), site.id)
       .run();
+    forgetSite(site.id);
     const updated = await findSite(c.env.DB, site.id);
     return c.json(updated ? view(updated) : null);
   });
