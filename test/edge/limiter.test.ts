@@ -53,6 +53,21 @@ describe("the per-operation ceiling", () => {
     expect(await stored("ceiling-exact")).toBe(60);
   });
 
+  it("admits exactly 15,000 of 20,000 calls arriving at once", async () => {
+    const stub = limiter("ceiling-20k", "ViewProduct");
+    const identity = { site: "ceiling-20k", operation: "ViewProduct" };
+    // One fixed instant, so that a minute boundary during the test cannot
+    // open a second window.
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE + 30_000;
+    const answers = await Promise.all(
+      Array.from({ length: 20_000 }, () => stub.admitAt(identity, 1, 15_000, now)),
+    );
+    const admitted = answers.reduce((sum, answer) => sum + answer.admitted, 0);
+
+    expect(admitted).toBe(15_000);
+    expect(answers.filter((answer) => answer.rejected === 1)).toHaveLength(5_000);
+  }, 60_000);
+
   it("admits a batch up to the ceiling and names the rejected actions", async () => {
     await siteWithCeiling("ceiling-batch", 10);
     const batch = Array.from({ length: 15 }, view);
