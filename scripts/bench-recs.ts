@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hitRate, holdoutCases } from "../test/support/hit-rate";
 import { startLocalWorker } from "../test/support/local-worker";
-import { ROOT } from "./seed";
+import { ROOT } from "./wrangler";
 
 const K = 5;
 const csv = readFileSync(path.join(ROOT, "edge/seed/data/groceries.csv"), "utf8");

@@ -6,15 +6,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import {
-  adminKeyFile,
-  applyMigrations,
-  DEMO_SITE,
-  ROOT,
-  seedLocal,
-  wranglerBin,
-  wranglerEnv,
-} from "./seed";
+import { adminKeyFile, DEMO_SITE, seedLocal } from "./seed";
+import { applyMigrations, ROOT, wranglerBin, wranglerEnv } from "./wrangler";
 
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {

@@ -1,7 +1,7 @@
 /** The demo shop's reads of its catalogue, straight from the `products`
- * table the seed fills (edge/seed/groceries.ts). */
+ * table the seed fills (edge/seed/seed-statements.ts). */
 import type { ProductCard } from "../contract";
-import { slugify } from "../seed/groceries";
+import { slugify } from "../seed/slug";
 
 /** The site whose catalogue the demo shows. */
 export const DEMO_SITE = "demo";

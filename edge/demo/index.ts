@@ -1,11 +1,11 @@
 /**
  * Green Basket, the demo storefront: a merchant's shop that carries the
  * Vitrine snippet and nothing else of ours. Mounted at /demo; its catalogue
- * is the `demo` site's products in D1 (see edge/seed/groceries.ts).
+ * is the `demo` site's products in D1 (see edge/seed/seed-statements.ts).
  */
 import { type Context, Hono } from "hono";
 import type { Env } from "../env";
-import { productImageSvg } from "../seed/groceries";
+import { productImageSvg } from "../seed/product-image";
 import { findProduct, listAisles, productsInAisle } from "./catalog";
 import { cartPage } from "./pages/cart";
 import { categoryPage } from "./pages/category";

@@ -3,7 +3,7 @@ import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import canonicalSnippet from "../../client/snippet.js?raw";
 import { snippetFor } from "../../edge/demo/snippet";
-import { seedStatements } from "../../edge/seed/groceries";
+import { seedStatements } from "../../edge/seed/seed-statements";
 import { WIDGET_HEIGHT } from "../../templates/recommendations/styles";
 
 const ORIGIN = "https://shop.test";

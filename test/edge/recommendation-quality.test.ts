@@ -5,7 +5,7 @@ import { bestsellers } from "../../edge/recommendations/bestsellers";
 import type { RecommendationContext } from "../../edge/recommendations/context";
 import { frequentlyBoughtTogether } from "../../edge/recommendations/frequently-bought-together";
 import csv from "../../edge/seed/data/groceries.csv?raw";
-import { seedStatements } from "../../edge/seed/groceries";
+import { seedStatements } from "../../edge/seed/seed-statements";
 import { type HoldoutCase, hitRate, holdoutCases } from "../support/hit-rate";
 
 const SITE = "quality";

@@ -1,16 +1,12 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { parseBaskets, splitBaskets } from "../../edge/seed/baskets";
+import { buildCatalog } from "../../edge/seed/catalog";
 import csv from "../../edge/seed/data/groceries.csv?raw";
-import {
-  buildCatalog,
-  buildOrders,
-  DAY_MS,
-  DEMO_WIDGETS,
-  parseBaskets,
-  productImageSvg,
-  seedStatements,
-  splitBaskets,
-} from "../../edge/seed/groceries";
+import { DEMO_WIDGETS } from "../../edge/seed/demo-widgets";
+import { buildOrders, DAY_MS } from "../../edge/seed/orders";
+import { productImageSvg } from "../../edge/seed/product-image";
+import { seedStatements } from "../../edge/seed/seed-statements";
 import { validateRecommendationSettings } from "../../templates/recommendations/settings";
 
 const NOW = Date.UTC(2026, 3, 20, 12);

@@ -1,4 +1,5 @@
-import { parseBaskets, slugify, splitBaskets } from "../../edge/seed/groceries";
+import { parseBaskets, splitBaskets } from "../../edge/seed/baskets";
+import { slugify } from "../../edge/seed/slug";
 
 /** One evaluation case: a basket with one product hidden. The rest is what
  * the shopper has in the cart; the hidden product is what they also bought. */

@@ -10,13 +10,8 @@ import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  applyMigrations,
-  ROOT,
-  seedLocal,
-  wranglerBin,
-  wranglerEnv,
-} from "../../scripts/seed";
+import { seedLocal } from "../../scripts/seed";
+import { applyMigrations, ROOT, wranglerBin, wranglerEnv } from "../../scripts/wrangler";
 
 export interface LocalWorker {
   /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { ProductCard } from "../../contract";
-import { slugify } from "../../seed/groceries";
+import { slugify } from "../../seed/slug";
 import { type Html, layout } from "../layout";
 import { formatPrice } from "../price";
 import { widgetSlot } from "../product-card";
