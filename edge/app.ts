@@ -5,8 +5,11 @@ import type { AppEnv } from "./http/app-env";
 import { handleError } from "./http/error-handler";
 import { siteContext } from "./http/site-context";
 import { adminActions } from "./routes/admin/actions";
+import { adminPromotions } from "./routes/admin/promotions";
+import { adminRounding } from "./routes/admin/rounding";
 import { adminSettings } from "./routes/admin/settings";
 import { adminWidgets } from "./routes/admin/widgets";
+import { calculateCart } from "./routes/calculate-cart";
 import { operations } from "./routes/operations";
 import { page } from "./routes/page";
 import { recommendations } from "./routes/recommendations";
@@ -17,11 +20,14 @@ const site = new Hono<AppEnv>()
   .route("/runtime.js", runtime)
   .route("/page", page)
   .route("/operations", operations)
+  .route("/operations/CalculateCart", calculateCart)
   .route("/recommendations", recommendations)
   .use("/admin/*", requireAdminKey)
   .route("/admin/widgets", adminWidgets)
   .route("/admin/actions", adminActions)
-  .route("/admin/settings", adminSettings);
+  .route("/admin/settings", adminSettings)
+  .route("/admin/promotions", adminPromotions)
+  .route("/admin/rounding", adminRounding);
 
 export const app = new Hono<AppEnv>()
   .use(async (c, next) => {

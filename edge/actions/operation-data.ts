@@ -132,6 +132,14 @@ const checkers: Record<Operation, Checker> = {
     if (!fields.ok) return fields;
     return { ok: true, value: { ...none, data: {} } };
   },
+  // Never reached from a batch (validate.ts accepts only OPERATIONS); it
+  // is here so that no path can store a CalculateCart it did not price.
+  CalculateCart(_data, field) {
+    return invalid(
+      field,
+      "cannot be sent in a batch: POST the cart to /v1/sites/:site/operations/CalculateCart",
+    );
+  },
 };
 
 export function checkOperationData(
