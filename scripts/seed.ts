@@ -4,8 +4,9 @@
  *   tsx scripts/seed.ts [--port 8787] [--persist-to <dir>]
  *
  * applies the migrations, then seeds unless the demo site exists already. A
- * later run only brings the site's allowed origins up to date with the port,
- * so running it twice with the same port changes nothing. The admin key is
+ * later run only adds the port's origins to the site's allowed origins when
+ * they are missing (origins added through the settings API stay), so running
+ * it twice with the same port changes nothing. The admin key is
  * made on the first seed: D1 keeps its hash, and the key itself is written to
  * `vitrine-admin-key` beside the state (`.wrangler/` by default, gitignored)
  * so that later starts can print it.
@@ -66,7 +67,7 @@ async function executeFile(statements: string[], persistTo?: string): Promise<vo
 export interface SeedResult {
   /** True when this run loaded the demo; false when it was there already. */
   seeded: boolean;
-  /** True when an existing site's allowed origins were changed to the port. */
+  /** True when the port's origins were added to an existing site. */
   originsUpdated: boolean;
   /** The admin key, or null when the key file was lost since seeding. */
   adminKey: string | null;
@@ -78,16 +79,17 @@ export async function seedLocal(options: {
   persistTo?: string;
 }): Promise<SeedResult> {
   const { port, persistTo } = options;
-  const origins = JSON.stringify(demoOrigins(port));
   const [site] = await query(
     `SELECT allowed_origins FROM sites WHERE id = '${DEMO_SITE}'`,
     persistTo,
   );
 
   if (site) {
-    const originsUpdated = site.allowed_origins !== origins;
+    const allowed = JSON.parse(String(site.allowed_origins)) as string[];
+    const missing = demoOrigins(port).filter((origin) => !allowed.includes(origin));
+    const originsUpdated = missing.length > 0;
     if (originsUpdated) {
-      const literal = origins.replaceAll("'", "''");
+      const literal = JSON.stringify([...allowed, ...missing]).replaceAll("'", "''");
       await query(
         `UPDATE sites SET allowed_origins = '${literal}' WHERE id = '${DEMO_SITE}'`,
         persistTo,
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (result.seeded) console.log(`Seeded the demo shop in ${seconds} s.`);
   else if (result.originsUpdated)
-    console.log(`Demo shop present; origins set to port ${port}.`);
+    console.log(`Demo shop present; origins of port ${port} added.`);
   else console.log("Demo shop present; nothing to do.");
   console.log(
     `Admin key: ${result.adminKey ?? `unknown (${adminKeyFile(persistTo)} is missing)`}`,

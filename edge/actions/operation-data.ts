@@ -52,6 +52,11 @@ function lines(value: unknown, field: string, min: number): Validated<Line[]> {
       return invalid(`${at}.quantity`, "must be between 1 and 999");
     }
     const existing = result.find((item) => item.product === product.value);
+    // Repeated lines of one product merge; the limit holds for the sum, so
+    // splitting a quantity over lines cannot get past it.
+    if (existing && existing.quantity + quantity > 999) {
+      return invalid(`${at}.quantity`, "brings this product's total above 999");
+    }
     if (existing) existing.quantity += quantity;
     else result.push({ product: product.value, quantity });
   }

@@ -5,16 +5,27 @@ import type { ValidAction } from "./action";
 import { MAX_ACTIONS_PER_BATCH, MAX_AGE_MS, MAX_DATA_BYTES, MAX_SKEW_MS } from "./limits";
 import { checkOperationData } from "./operation-data";
 
-const ACTION_ID = /^[A-Za-z0-9_-]{8,64}$/;
+// As short as 1 character, so that a shop's own order number can be the id.
+export const ACTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const ACTION_ID_RULE = "must be 1 to 64 letters, digits, '_' or '-'";
 const MAX_CUSTOMER_LENGTH = 128;
+
+export interface ValidBatch {
+  /** Each id once, in the order sent. */
+  actions: ValidAction[];
+  /** Actions that repeated an id already earlier in the batch. */
+  repeats: number;
+}
 
 /**
  * Validates a whole batch. The first invalid action fails the batch, so
  * nothing of an invalid request is stored; the error's field names the
  * action's index, so a client can drop that action and resend the rest.
  */
-export function validateBatch(body: unknown, now: number): Validated<ValidAction[]> {
+export function validateBatch(body: unknown, now: number): Validated<ValidBatch> {
   if (!isRecord(body)) return invalid("body", "must be an object with an actions list");
+  const extra = Object.keys(body).find((key) => key !== "actions");
+  if (extra) return invalid(extra, "is not a field of an operations request");
   const actions = body.actions;
   if (!Array.isArray(actions)) return invalid("actions", "must be a list");
   if (actions.length < 1 || actions.length > MAX_ACTIONS_PER_BATCH) {
@@ -31,7 +42,10 @@ export function validateBatch(body: unknown, now: number): Validated<ValidAction
     seen.add(checked.value.id);
     result.push(checked.value);
   }
-  return { ok: true, value: result };
+  return {
+    ok: true,
+    value: { actions: result, repeats: actions.length - result.length },
+  };
 }
 
 function validateAction(
@@ -47,7 +61,7 @@ function validateAction(
 
   const { id, operation, at, device, customer } = input;
   if (typeof id !== "string" || !ACTION_ID.test(id)) {
-    return invalid(`${field}.id`, "must be 8 to 64 letters, digits, '_' or '-'");
+    return invalid(`${field}.id`, ACTION_ID_RULE);
   }
   if (typeof operation !== "string" || !OPERATIONS.includes(operation as Operation)) {
     return invalid(`${field}.operation`, `must be one of: ${OPERATIONS.join(", ")}`);

@@ -7,7 +7,12 @@ const ACCEPTED_TYPES = ["application/json", "text/plain"];
  * Reads a JSON body of at most `maxBytes`. `text/plain` is accepted because
  * that is what `navigator.sendBeacon` and CORS-simple requests send.
  */
-export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
+export async function readJson(
+  c: Context,
+  maxBytes: number,
+  /** What to send instead, said in the 413's message. */
+  advice = "send a smaller body",
+): Promise<unknown> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (!type || !ACCEPTED_TYPES.includes(type)) {
     throw new ApiError(
@@ -18,9 +23,9 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
     );
   }
   const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) throw tooLarge(maxBytes, advice);
 
-  const text = await readLimited(c.req.raw, maxBytes);
+  const text = await readLimited(c.req.raw, maxBytes, advice);
   try {
     return JSON.parse(text);
   } catch {
@@ -28,18 +33,22 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   }
 }
 
-function tooLarge(maxBytes: number): ApiError {
+function tooLarge(maxBytes: number, advice: string): ApiError {
   return new ApiError(
     413,
     "payload_too_large",
-    `The body is larger than ${maxBytes} bytes; send fewer actions per request.`,
+    `The body is larger than ${maxBytes} bytes; ${advice}.`,
     "body",
   );
 }
 
 // Content-Length can be absent (chunked bodies), so the limit is enforced
 // while reading, not only from the header.
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
+async function readLimited(
+  request: Request,
+  maxBytes: number,
+  advice: string,
+): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -50,7 +59,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw tooLarge(maxBytes, advice);
     }
     chunks.push(value);
   }

@@ -21,7 +21,10 @@ export async function jsonWithEtag(c: Context, body: unknown): Promise<Response>
   };
 
   const known = c.req.header("if-none-match");
-  if (known?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+  const matches = known
+    ?.split(",")
+    .some((tag) => ["*", etag].includes(tag.trim().replace(/^W\//, "")));
+  if (matches) {
     return c.body(null, 304, headers);
   }
   return c.body(text, 200, {

@@ -41,7 +41,6 @@ const REJECTIONS = "rejections:";
  */
 export class OperationLimiter extends DurableObject<Env> {
   #current: MinuteCount;
-  #flushAt = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -77,15 +76,9 @@ export class OperationLimiter extends DurableObject<Env> {
     const storage = this.ctx.storage.kv;
     storage.put("current", this.#current);
     if (rejected > 0) {
-      storage.put("identity", identity);
+      if (!storage.get("identity")) storage.put("identity", identity);
       storage.put(`${REJECTIONS}${minute}`, this.#current.rejected);
-      // Flush just after the minute closes. A later alarm also flushes any
-      // earlier minute, so replacing a pending one loses nothing.
-      const flushAt = (minute + 1) * MINUTE_MS + 1_000;
-      if (this.#flushAt !== flushAt) {
-        this.#flushAt = flushAt;
-        void this.ctx.storage.setAlarm(flushAt);
-      }
+      this.#scheduleFlush((minute + 1) * MINUTE_MS + 1_000, now);
     }
 
     const nextMinute = (minute + 1) * MINUTE_MS;
@@ -95,6 +88,23 @@ export class OperationLimiter extends DurableObject<Env> {
       ceiling,
       retryAfter: Math.max(1, Math.ceil((nextMinute - now) / 1000)),
     };
+  }
+
+  /**
+   * Makes sure a flush is due at `at` or earlier. A pending alarm is never
+   * moved later: a flood that crosses the ceiling at the start of every
+   * minute would otherwise postpone the flush for as long as it lasts.
+   */
+  #scheduleFlush(at: number, now: number): void {
+    const storage = this.ctx.storage.kv;
+    const pending = storage.get<number>("flushAt");
+    // A pending flush stays until the alarm has run (it clears flushAt),
+    // unless it is long overdue: the runtime gives up retrying an alarm
+    // that keeps failing, and then only a new one brings the flush back.
+    const stale = pending !== undefined && pending < now - 10 * MINUTE_MS;
+    if (pending !== undefined && pending <= at && !stale) return;
+    storage.put("flushAt", at);
+    void this.ctx.storage.setAlarm(at);
   }
 
   /** Admitted and rejected so far in the current minute. */

@@ -1,10 +1,9 @@
 import { invalid, isRecord, type Validated } from "../../templates/validation";
+import { ACTION_ID, ACTION_ID_RULE } from "../actions/validate";
 import { ID_RULE, isId } from "../http/identifiers";
 import { parseAmount } from "../money/amount";
 import { type Currency, findCurrency, UNKNOWN_CURRENCY_RULE } from "../money/currencies";
 
-/** The same rule as the ids of batched actions. */
-const ACTION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_CUSTOMER = 128;
 export const MAX_CART_LINES = 100;
 export const MAX_QUANTITY = 999;
@@ -49,7 +48,7 @@ export function validateCartRequest(
 
   const { id, device, customer } = body;
   if (id !== undefined && (typeof id !== "string" || !ACTION_ID.test(id))) {
-    return invalid("id", "must be 8 to 64 letters, digits, '_' or '-'");
+    return invalid("id", ACTION_ID_RULE);
   }
   if (device !== undefined && !isId(device)) return invalid("device", ID_RULE);
   if (

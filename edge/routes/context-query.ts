@@ -13,7 +13,8 @@ export function pageContext(query: Record<string, string>, siteId: string): Page
     siteId,
     product: optionalId(query.product, "product"),
     category: optionalText(query.category, "category", 100),
-    cart: idList(query.cart, "cart", 50),
+    // As many lines as an order may hold.
+    cart: idList(query.cart, "cart", 100),
     device: optionalId(query.device, "device"),
   };
 }

@@ -20,7 +20,7 @@ export const operations = new Hono<AppEnv>().post(
   requireAllowedOrigin,
   async (c) => {
     const site = c.get("site");
-    const body = await readJson(c, MAX_BODY_BYTES);
+    const body = await readJson(c, MAX_BODY_BYTES, "send fewer actions per request");
     const now = Date.now();
     const batch = validateBatch(body, now);
     if (!batch.ok) {
@@ -32,7 +32,11 @@ export const operations = new Hono<AppEnv>().post(
       );
     }
 
-    const { admitted, rejected, retryAfter } = await admitBatch(c.env, site, batch.value);
+    const { admitted, rejected, retryAfter } = await admitBatch(
+      c.env,
+      site,
+      batch.value.actions,
+    );
     if (admitted.length === 0) {
       const first = rejected[0];
       throw new ApiError(
@@ -47,7 +51,11 @@ export const operations = new Hono<AppEnv>().post(
     }
 
     const result = await storeActions(c.env.DB, site.id, admitted, now);
-    const answer: OperationsResponse = { ...result, rejected };
+    const answer: OperationsResponse = {
+      stored: result.stored,
+      duplicates: result.duplicates + batch.value.repeats,
+      rejected,
+    };
     const headers: Record<string, string> = {};
     if (rejected.length > 0) headers["Retry-After"] = String(retryAfter);
     return c.json(answer, 202, headers);

@@ -16,7 +16,10 @@ export async function cachedSite(db: D1Database, id: string, now = Date.now()) {
   if (known && known.until > now) return known.site;
 
   const site = await findSite(db, id);
-  if (cache.size > 1_000) cache.clear();
+  // Bounded: the oldest entry goes first (a Map keeps insertion order), so a
+  // stream of made-up ids cannot push every real site out at once.
+  if (cache.size >= 1_000) cache.delete(cache.keys().next().value ?? "");
+  cache.delete(id);
   cache.set(id, { site, until: now + SITE_CACHE_MS });
   return site;
 }

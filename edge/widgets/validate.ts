@@ -22,7 +22,10 @@ export function validateWidget(
     return invalid("template", "must be recommendations");
   }
   if (typeof enabled !== "boolean") return invalid("enabled", "must be true or false");
-  const settings = validateRecommendationSettings(input.settings ?? {});
+  // Absent settings take the defaults; `null` is a mistake, not a reset.
+  const settings = validateRecommendationSettings(
+    input.settings === undefined ? {} : input.settings,
+  );
   if (!settings.ok) return settings;
 
   return {

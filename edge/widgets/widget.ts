@@ -93,7 +93,13 @@ export async function saveWidget(
 export async function deleteWidget(db: D1Database, siteId: string, id: string) {
   const [deleted] = await db.batch([
     db.prepare("DELETE FROM widgets WHERE site_id = ? AND id = ?").bind(siteId, id),
-    bumpConfigVersion(db, siteId),
+    // changes() is the DELETE's count: the batch runs its statements in
+    // order on one connection, so nothing deleted bumps nothing.
+    db
+      .prepare(
+        "UPDATE sites SET config_version = config_version + 1 WHERE id = ? AND changes() > 0",
+      )
+      .bind(siteId),
   ]);
   return (deleted?.meta.changes ?? 0) > 0;
 }

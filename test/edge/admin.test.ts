@@ -196,3 +196,53 @@ describe("admin settings", () => {
     expect(ceiling).toBe(15000);
   });
 });
+
+describe("admin settings under concurrent changes", () => {
+  it("keeps both of two changes made at once", async () => {
+    const { key } = await createSite("settings-both");
+    const patch = (body: unknown) =>
+      admin("settings-both", key, "/settings", {
+        method: "PATCH",
+        body: JSON.stringify(body),
+      });
+    await Promise.all([
+      patch({ operationCeiling: 42 }),
+      patch({ allowedOrigins: ["HTTPS://Both.example:443"] }),
+    ]);
+    const settings = (await (await admin("settings-both", key, "/settings")).json()) as {
+      operationCeiling: number;
+      allowedOrigins: string[];
+    };
+    // Read back from D1, not from this isolate's 5-second copy.
+    expect(
+      await countRows(
+        "SELECT operation_ceiling AS n FROM sites WHERE id = 'settings-both'",
+      ),
+    ).toBe(42);
+    expect(settings.allowedOrigins).toEqual(["https://both.example"]);
+  });
+
+  it("does not bump the config version when deleting a widget that does not exist", async () => {
+    const { key } = await createSite("widgets-delete-missing");
+    const version = () =>
+      countRows(
+        "SELECT config_version AS n FROM sites WHERE id = 'widgets-delete-missing'",
+      );
+    const before = await version();
+    expect(
+      (await admin("widgets-delete-missing", key, "/widgets/nope", { method: "DELETE" }))
+        .status,
+    ).toBe(404);
+    expect(await version()).toBe(before);
+  });
+
+  it("refuses settings: null instead of resetting the widget", async () => {
+    const { key } = await createSite("widgets-null");
+    const response = await admin("widgets-null", key, "/widgets/w", {
+      method: "PUT",
+      body: JSON.stringify({ name: "W", settings: null }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.field).toBe("settings");
+  });
+});

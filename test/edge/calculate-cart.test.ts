@@ -508,7 +508,7 @@ describe("CalculateCart refusals", () => {
     [{ items: milk, currency: "usd" }, "currency", "ISO 4217"],
     [{ items: milk, currency: "EUR" }, "currency", "must be USD, the site's currency"],
     [{ items: milk, coupon: "FREE" }, "coupon", "not a field of CalculateCart"],
-    [{ items: milk, id: "short" }, "id", "8 to 64"],
+    [{ items: milk, id: "no spaces" }, "id", "1 to 64"],
     [{ items: milk, device: "no spaces" }, "device", "1 to 64"],
     [{ items: milk, customer: "" }, "customer", "1 to 128"],
   ])(

@@ -43,7 +43,7 @@ describe("a limiter that cannot answer", () => {
     );
     if (!batch.ok) throw new Error(batch.message);
 
-    const error = await admitBatch(overloaded, site, batch.value).catch(
+    const error = await admitBatch(overloaded, site, batch.value.actions).catch(
       (caught) => caught,
     );
     expect(error).toBeInstanceOf(ApiError);

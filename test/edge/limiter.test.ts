@@ -152,6 +152,18 @@ describe("the per-operation ceiling", () => {
     });
   });
 
+  it("never postpones a due flush while a flood goes on minute after minute", async () => {
+    const stub = limiter("starve", "ViewProduct");
+    const identity = { site: "starve", operation: "ViewProduct" };
+    const minute = (Math.floor(Date.now() / MINUTE) + 5) * MINUTE;
+    await runInDurableObject(stub, async (object: OperationLimiter, state) => {
+      object.admitAt(identity, 2, 1, minute + 1_000);
+      object.admitAt(identity, 2, 1, minute + MINUTE + 500);
+      object.admitAt(identity, 2, 1, minute + 2 * MINUTE + 500);
+      expect(await state.storage.getAlarm()).toBe(minute + MINUTE + 1_000);
+    });
+  });
+
   it("records rejections once per minute for monitoring", async () => {
     await createSite("rejections");
     const stub = limiter("rejections", "ViewProduct");

@@ -41,13 +41,45 @@ describe("POST /v1/sites/:site/operations", () => {
     const again = await postActions("ops-dedupe", [...batch, batch[0]]);
 
     expect(again.status).toBe(202);
-    expect(await again.json()).toEqual({ stored: 0, duplicates: 2, rejected: [] });
+    expect(await again.json()).toEqual({ stored: 0, duplicates: 3, rejected: [] });
     expect(
       await countRows(
         "SELECT COUNT(*) AS n FROM actions WHERE site_id = ?",
         "ops-dedupe",
       ),
     ).toBe(2);
+  });
+
+  it("leaves nothing behind for an id already stored, even with other content", async () => {
+    await createSite("ops-dup-content");
+    const id = actionId();
+    await postActions("ops-dup-content", [
+      {
+        id,
+        operation: "ViewPage",
+        at: Date.now(),
+        data: { url: "https://shop.example/" },
+      },
+    ]);
+    const response = await postActions("ops-dup-content", [
+      {
+        id,
+        operation: "Order",
+        at: Date.now(),
+        device: "ghost-device",
+        customer: "ghost-customer",
+        data: { order: "ghost-order", items: [{ product: "milk", quantity: 999 }] },
+      },
+    ]);
+    expect(await response.json()).toEqual({ stored: 0, duplicates: 1, rejected: [] });
+    for (const table of ["order_lines", "devices", "customers"]) {
+      expect(
+        await countRows(
+          `SELECT COUNT(*) AS n FROM ${table} WHERE site_id = ?`,
+          "ops-dup-content",
+        ),
+      ).toBe(0);
+    }
   });
 
   it("accepts text/plain bodies, as sendBeacon sends them", async () => {
@@ -117,7 +149,25 @@ describe("POST /v1/sites/:site/operations", () => {
       { actions: [{ ...view(), operation: "Explode" }] },
       "actions.0.operation",
     ],
-    ["a short id", { actions: [{ ...view(), id: "x" }] }, "actions.0.id"],
+    ["an empty id", { actions: [{ ...view(), id: "" }] }, "actions.0.id"],
+    ["an id with a slash", { actions: [{ ...view(), id: "../x" }] }, "actions.0.id"],
+    ["an unknown top-level field", { actions: [view()], extra: 1 }, "extra"],
+    [
+      "a product's quantity above 999 spread over lines",
+      {
+        actions: [
+          {
+            ...view(),
+            operation: "Order",
+            data: {
+              order: "o",
+              items: [{ product: "a", quantity: 999 }, { product: "a" }],
+            },
+          },
+        ],
+      },
+      "actions.0.data.items.1.quantity",
+    ],
     ["a time far in the past", { actions: [{ ...view(), at: 1 }] }, "actions.0.at"],
     ["a time as text", { actions: [{ ...view(), at: "now" }] }, "actions.0.at"],
     ["an unknown field", { actions: [{ ...view(), extra: 1 }] }, "actions.0.extra"],

@@ -24,7 +24,9 @@ function invalid(field: string, message: string): ApiError {
   return new ApiError(400, "invalid_settings", `${field} ${message}.`, field);
 }
 
-/** An origin exactly as browsers send it: scheme, host and port only. */
+/** Origins as browsers send them: scheme, host and port only, lower case,
+ * default ports left out. `HTTP://Shop.example:80` is stored as
+ * `http://shop.example`. */
 function checkOrigins(value: unknown): string[] {
   if (!Array.isArray(value) || value.length > MAX_ORIGINS) {
     throw invalid("allowedOrigins", `must be a list of at most ${MAX_ORIGINS} origins`);
@@ -35,13 +37,17 @@ function checkOrigins(value: unknown): string[] {
       throw invalid(field, "must be an origin like https://shop.example");
     }
     const url = new URL(origin);
-    if (!["http:", "https:"].includes(url.protocol) || url.origin !== origin) {
+    if (!["http:", "https:"].includes(url.protocol)) {
+      throw invalid(field, "must be an http or https origin like https://shop.example");
+    }
+    const bare = url.pathname === "/" && !url.search && !url.hash && !url.username;
+    if (!bare || origin.endsWith("/")) {
       throw invalid(
         field,
-        "must be an origin like https://shop.example, without path or slash",
+        "must be an origin alone, like https://shop.example: no path, query or slash",
       );
     }
-    return origin;
+    return url.origin;
   });
 }
 
@@ -57,7 +63,10 @@ export const adminSettings = new Hono<AppEnv>()
     if (extra) throw invalid(extra, "is not a setting that can be changed");
 
     const site = c.get("site");
-    let ceiling = site.operationCeiling;
+    // Only the named fields are written, so two changes made at once (or
+    // from isolates holding an older copy of the site) do not undo each
+    // other.
+    const changes: [string, unknown][] = [];
     if (body.operationCeiling !== undefined) {
       const value = body.operationCeiling;
       if (
@@ -71,19 +80,23 @@ export const adminSettings = new Hono<AppEnv>()
           `must be a whole number from 1 to ${MAX_CEILING}`,
         );
       }
-      ceiling = value;
+      changes.push(["operation_ceiling", value]);
     }
-    const origins =
-      body.allowedOrigins === undefined
-        ? site.allowedOrigins
-        : checkOrigins(body.allowedOrigins);
+    if (body.allowedOrigins !== undefined) {
+      changes.push([
+        "allowed_origins",
+        JSON.stringify(checkOrigins(body.allowedOrigins)),
+      ]);
+    }
 
-    await c.env.DB.prepare(
-      `UPDATE sites SET operation_ceiling = ?, allowed_origins = ?,
-         config_version = config_version + 1 WHERE id = ?`,
-    )
-      .bind(ceiling, JSON.stringify(origins), site.id)
-      .run();
+    if (changes.length > 0) {
+      const columns = changes.map(([column]) => `${column} = ?`).join(", ");
+      await c.env.DB.prepare(
+        `UPDATE sites SET ${columns}, config_version = config_version + 1 WHERE id = ?`,
+      )
+        .bind(...changes.map(([, value]) => value), site.id)
+        .run();
+    }
     forgetSite(site.id);
     const updated = await findSite(c.env.DB, site.id);
     return c.json(updated ? view(updated) : null);
