@@ -33,6 +33,7 @@ export default defineConfig(async () => {
             include: [
               "test/client/**/*.test.{ts,tsx}",
               "test/templates/**/*.test.{ts,tsx}",
+              "test/preview/**/*.test.{ts,tsx}",
             ],
           },
         },

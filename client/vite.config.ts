@@ -4,8 +4,13 @@ import { defineConfig } from "vite";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Builds the storefront runtime: one minified ES module with Preact inside,
- * which the edge serves at `/v1/sites/:site/runtime.js` for every site.
+ * Builds the storefront runtime: the base module `runtime.js`, which the
+ * edge serves at `/v1/sites/:site/runtime.js` for every site, and one chunk
+ * per widget template (Preact inside), which the base imports only when a
+ * page needs it. The edge serves the chunks beside the runtime, at
+ * `/v1/sites/:site/chunks/<file>`, which is where the runtime's relative
+ * `import("./chunks/…")` resolves; their names carry a content hash, so the
+ * edge caches them for a year.
  */
 export default defineConfig({
   root,
@@ -19,9 +24,15 @@ export default defineConfig({
     target: "es2020",
     minify: true,
     rolldownOptions: {
-      // Library mode keeps whitespace in ES output so that consumers can
-      // tree-shake it again; this file goes straight to browsers instead.
-      output: { minify: true, comments: false },
+      output: {
+        // Library mode keeps whitespace in ES output so that consumers can
+        // tree-shake it again; these files go straight to browsers instead.
+        minify: true,
+        comments: false,
+        // edge/routes/runtime.ts serves only names of this shape.
+        chunkFileNames: "chunks/[name]-[hash].js",
+        hashCharacters: "base36",
+      },
     },
     lib: {
       entry: "client/runtime/index.ts",

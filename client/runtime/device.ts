@@ -1,30 +1,20 @@
 import { randomId } from "./random-id";
+import type { Store } from "./storage";
 
-const VALID = /^[\w-]{16,64}$/;
-
-// Used when storage is blocked (privacy settings, sandboxed frames, full
-// quota): the id then lasts as long as the page.
-const memory = new Map<string, string>();
+// The edge's id rule (edge/http/identifiers.ts) wants a letter or digit
+// first; a random id starts with '-' or '_' one time in 32.
+const VALID = /^[A-Za-z0-9][\w-]{15,63}$/;
 
 /**
- * The id of this browser for `site`, kept in localStorage under
- * `vitrine:<site>:device`. Never throws.
+ * The id of this browser for `site`, kept under `vitrine:<site>:device`.
+ * When storage is blocked or full it lasts as long as the page.
  */
-export function deviceId(win: Window, site: string): string {
+export function deviceId(store: Store, site: string): string {
   const key = `vitrine:${site}:device`;
-  try {
-    const stored = win.localStorage.getItem(key);
-    if (stored && VALID.test(stored)) return stored;
-  } catch {
-    // Reading `localStorage` itself throws when storage is blocked.
-  }
+  const stored = store.get(key);
+  if (stored && VALID.test(stored)) return stored;
 
-  const id = memory.get(key) ?? randomId();
-  memory.set(key, id);
-  try {
-    win.localStorage.setItem(key, id);
-  } catch {
-    // Kept in memory only.
-  }
+  const id = `d${randomId(21)}`;
+  store.set(key, id);
   return id;
 }

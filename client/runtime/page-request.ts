@@ -1,7 +1,6 @@
-import type { PageResponse } from "../../edge/contract";
 import type { Log } from "./logger";
 import type { PageContext } from "./page-context";
-import { parsePageResponse } from "./page-response";
+import { type PageAnswer, parsePageResponse } from "./page-response";
 
 export interface PageQuery {
   url: string;
@@ -34,7 +33,7 @@ export async function fetchPage(
   request: typeof fetch,
   url: string,
   log: Log,
-): Promise<PageResponse | undefined> {
+): Promise<PageAnswer | undefined> {
   try {
     // No cookies: the edge identifies the browser by the device id alone.
     const response = await request(url, { credentials: "omit" });

@@ -1,8 +1,8 @@
-import type { PageResponse } from "../../edge/contract";
 import type { Log } from "./logger";
 import { createMounter } from "./mount";
 import type { PageContext } from "./page-context";
 import { fetchPage, pageUrl } from "./page-request";
+import type { PageAnswer } from "./page-response";
 import { placeholderIds } from "./placeholders";
 
 export interface PageView {
@@ -28,10 +28,11 @@ export interface PageViewOptions {
 /** Fetches what the current page needs from the edge and mounts it. */
 export function createPageView(options: PageViewOptions): PageView {
   const { win, endpoint, device, request, log } = options;
-  const mount = createMounter(win, log);
+  const mounter = createMounter(win, log);
+  const mount = mounter.mount;
   let context: PageContext | undefined;
   let requested = new Set<string>();
-  let last: PageResponse | undefined;
+  let last: PageAnswer | undefined;
   let scheduled: Promise<void> | undefined;
   let latest = 0;
   let finished = 0;
@@ -47,6 +48,7 @@ export function createPageView(options: PageViewOptions): PageView {
       widgets,
     });
     const page = await fetchPage(request, url, log);
+    await mounter.prepare(page);
     // A later `page` call has superseded this answer.
     if (run !== latest) return;
     last = page;

@@ -7,6 +7,7 @@ import { createPageView } from "./page-view";
 import { alreadyLoaded, installQueue } from "./queue";
 import { edgeUrl, parseScriptUrl } from "./script-url";
 import { createSender } from "./sender";
+import { createStore } from "./storage";
 import { createTracker } from "./tracker";
 
 export interface RuntimeOptions {
@@ -58,8 +59,16 @@ function start(options: RuntimeOptions): Promise<void> {
   }
 
   const request = options.fetch ?? ((input, init) => win.fetch(input, init));
-  const device = deviceId(win, edge.site);
-  const sender = createSender(win, edgeUrl(edge, "operations"), request, log);
+  const store = createStore(win);
+  const device = deviceId(store, edge.site);
+  const sender = createSender({
+    win,
+    endpoint: edgeUrl(edge, "operations"),
+    site: edge.site,
+    request,
+    store,
+    log,
+  });
   const tracker = createTracker(device, sender);
   const view = createPageView({
     win,

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { deviceId } from "../../../client/runtime/device";
 import { startRuntime } from "../../../client/runtime/start";
-import { fakeEdge, resetPage, SCRIPT_URL } from "../fake-edge";
+import { createStore } from "../../../client/runtime/storage";
+import { fakeEdge, resetPage, SCRIPT_URL, SITE } from "../fake-edge";
+import { fillStorage } from "../queue-support";
+
+// The edge's rule for ids (edge/http/identifiers.ts).
+const EDGE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 describe("device id", () => {
   afterEach(() => {
@@ -10,12 +15,25 @@ describe("device id", () => {
   });
 
   it("is created once and kept in localStorage for the site", () => {
-    const first = deviceId(window, "shop-1");
+    const store = createStore(window);
+    const first = deviceId(store, "shop-1");
 
     expect(first).toMatch(/^[\w-]{22}$/);
     expect(localStorage.getItem("vitrine:shop-1:device")).toBe(first);
-    expect(deviceId(window, "shop-1")).toBe(first);
-    expect(deviceId(window, "shop-2")).not.toBe(first);
+    expect(deviceId(createStore(window), "shop-1")).toBe(first);
+    expect(deviceId(store, "shop-2")).not.toBe(first);
+  });
+
+  it("always passes the edge's id rule, whatever the random bytes", () => {
+    // Bytes whose low six bits pick '-' and '_' (62 and 63) everywhere.
+    vi.spyOn(crypto, "getRandomValues").mockImplementation(<T extends ArrayBufferView>(
+      array: T,
+    ) => {
+      new Uint8Array(array.buffer).fill(63);
+      return array;
+    });
+
+    expect(deviceId(createStore(window), "shop-1")).toMatch(EDGE_ID);
   });
 
   it("persists across page loads", async () => {
@@ -28,13 +46,15 @@ describe("device id", () => {
     const device = (edge: typeof first) =>
       edge.pageRequests[0]?.url.searchParams.get("device");
     expect(device(second)).toBe(device(first));
-    expect(device(first)).toBe(localStorage.getItem("vitrine:shop-1:device"));
+    expect(device(first)).toBe(localStorage.getItem(`vitrine:${SITE}:device`));
   });
 
-  it("replaces a stored value that is not an id", () => {
+  it("replaces a stored value the edge would refuse", () => {
     localStorage.setItem("vitrine:shop-1:device", "<script>");
+    expect(deviceId(createStore(window), "shop-1")).toMatch(EDGE_ID);
 
-    expect(deviceId(window, "shop-1")).toMatch(/^[\w-]{22}$/);
+    localStorage.setItem("vitrine:shop-1:device", "-starts-with-a-dash-000");
+    expect(deviceId(createStore(window), "shop-1")).toMatch(EDGE_ID);
   });
 
   it("lives in memory, stable for the page, when storage throws", async () => {
@@ -43,24 +63,25 @@ describe("device id", () => {
     });
     expect(() => window.localStorage).toThrow();
 
-    const id = deviceId(window, "blocked-site");
-    expect(id).toMatch(/^[\w-]{22}$/);
-    expect(deviceId(window, "blocked-site")).toBe(id);
+    const store = createStore(window);
+    const id = deviceId(store, "blocked-site");
+    expect(id).toMatch(EDGE_ID);
+    expect(deviceId(store, "blocked-site")).toBe(id);
 
     const edge = fakeEdge();
     await expect(
       startRuntime({ scriptUrl: SCRIPT_URL, window, fetch: edge.fetch }),
     ).resolves.toBeUndefined();
-    expect(edge.pageRequests[0]?.url.searchParams.get("device")).toMatch(/^[\w-]{22}$/);
+    expect(edge.pageRequests[0]?.url.searchParams.get("device")).toMatch(EDGE_ID);
   });
 
   it("lives in memory when the storage is full", () => {
-    vi.spyOn(localStorage, "setItem").mockImplementation(() => {
-      throw new DOMException("Quota exceeded", "QuotaExceededError");
-    });
+    const undo = fillStorage();
     expect(() => localStorage.setItem("probe", "1")).toThrow();
 
-    const id = deviceId(window, "full-site");
-    expect(deviceId(window, "full-site")).toBe(id);
+    const store = createStore(window);
+    const id = deviceId(store, "full-site");
+    expect(deviceId(store, "full-site")).toBe(id);
+    undo();
   });
 });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { TEMPLATES } from "../../../client/runtime/mount";
 import { startRuntime } from "../../../client/runtime/start";
 import { styles } from "../../../templates/recommendations/styles";
 import {
@@ -11,6 +12,16 @@ import {
   widget,
 } from "../fake-edge";
 
+const recommendations = TEMPLATES.get("recommendations");
+
+/** Watches (and lets tests fail) the loading of the template's chunk. */
+function spyOnTemplate() {
+  if (!recommendations) throw new Error("no recommendations template");
+  const load = vi.fn(recommendations);
+  TEMPLATES.set("recommendations", load);
+  return load;
+}
+
 function element(id: string): HTMLElement {
   const found = document.querySelector<HTMLElement>(`[data-vitrine-widget="${id}"]`);
   if (!found) throw new Error(`no placeholder ${id}`);
@@ -18,7 +29,10 @@ function element(id: string): HTMLElement {
 }
 
 describe("mounting widgets", () => {
-  afterEach(resetPage);
+  afterEach(() => {
+    if (recommendations) TEMPLATES.set("recommendations", recommendations);
+    resetPage();
+  });
 
   it("renders each widget in an open shadow root with its styles adopted", async () => {
     document.body.innerHTML =
@@ -134,5 +148,42 @@ describe("mounting widgets", () => {
     expect(closed?.childNodes).toHaveLength(0);
     const [, open] = document.querySelectorAll("[data-vitrine-widget]");
     expect(open?.shadowRoot?.querySelector("section")).not.toBeNull();
+  });
+
+  it("loads a template's code only when the page answer has one of its widgets", async () => {
+    const load = spyOnTemplate();
+    document.body.innerHTML =
+      '<div data-vitrine-widget="lazy-1"></div><div data-vitrine-widget="lazy-2"></div>';
+    const widgets = [widget("lazy-1", [])];
+    const edge = fakeEdge({ widgets });
+
+    await startRuntime({ scriptUrl: SCRIPT_URL, window, fetch: edge.fetch });
+    expect(load).not.toHaveBeenCalled();
+
+    widgets.push(widget("lazy-2", [card("a")]));
+    vitrine("page", { type: "home" });
+    await nextTask();
+    vitrine("page", { type: "other" });
+    await nextTask();
+
+    expect(load).toHaveBeenCalledOnce();
+    expect(element("lazy-2").shadowRoot?.querySelector("section")).not.toBeNull();
+  });
+
+  it("leaves placeholders empty when the template cannot load, and tries again later", async () => {
+    const load = spyOnTemplate().mockRejectedValueOnce(
+      new TypeError("Failed to fetch dynamically imported module"),
+    );
+    document.body.innerHTML = '<div data-vitrine-widget="lazy-1">keep</div>';
+    const edge = fakeEdge({ widgets: [widget("lazy-1", [card("a")])] });
+
+    await startRuntime({ scriptUrl: SCRIPT_URL, window, fetch: edge.fetch });
+    expect(element("lazy-1").shadowRoot).toBeNull();
+    expect(element("lazy-1").textContent).toBe("keep");
+
+    vitrine("page", { type: "home" });
+    await nextTask();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(element("lazy-1").shadowRoot?.querySelector("section")).not.toBeNull();
   });
 });

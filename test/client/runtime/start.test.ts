@@ -6,6 +6,7 @@ import {
   nextTask,
   resetPage,
   SCRIPT_URL,
+  SITE,
   vitrine,
   widget,
 } from "../fake-edge";
@@ -91,7 +92,7 @@ describe("startRuntime", () => {
 
     expect(edge.pageRequests).toHaveLength(1);
     const request = edge.pageRequests[0];
-    expect(request?.url.pathname).toBe("/v1/sites/shop-1/page");
+    expect(request?.url.pathname).toBe(`/v1/sites/${SITE}/page`);
     expect(Object.fromEntries(request?.url.searchParams ?? [])).toEqual({
       url: location.href,
       device: expect.stringMatching(/^[\w-]{22}$/),
