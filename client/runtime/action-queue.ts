@@ -1,7 +1,7 @@
 import type { ActionInput } from "../../edge/contract";
 import { isRecord } from "../../templates/validation";
 import type { Log } from "./logger";
-import type { Store } from "./storage";
+import { parseJson, type Store } from "./storage";
 import { BURST, type Bucket } from "./token-bucket";
 
 /** Most actions kept; past it the oldest are dropped. */
@@ -32,8 +32,9 @@ export interface QueueState extends Bucket {
 export interface ActionQueue {
   read(): QueueState;
   /** Reads, changes and stores the state within one task, if `change`
-   * answers truthy; drops what is past the caps or too old. */
-  update(change: (state: QueueState) => unknown): void;
+   * answers truthy; drops what is past the caps or too old. The flusher
+   * (the tab holding the flush lock) also records what it took out. */
+  update(change: (state: QueueState) => unknown, flusher?: boolean): void;
   add(action: ActionInput): void;
   /** Counts actions given up on; they have left the queue already. */
   dropped(actions: ActionInput[] | undefined, reason?: string): void;
@@ -43,15 +44,10 @@ export interface ActionQueue {
   readonly shared: boolean;
 }
 
-function parse(json: string | null): QueueState {
+/** A stored state; a missing one, or one not ours, starts empty. */
+function parse(state: unknown): QueueState {
   const empty = { actions: [], gone: [], until: 0, fails: 0, tokens: BURST, counted: 0 };
-  try {
-    const state: unknown = JSON.parse(json ?? "");
-    if (isRecord(state) && Array.isArray(state.actions)) return { ...empty, ...state };
-  } catch {
-    // Missing or not ours: start empty.
-  }
-  return empty;
+  return isRecord(state) && Array.isArray(state.actions) ? { ...empty, ...state } : empty;
 }
 
 /**
@@ -61,13 +57,21 @@ function parse(json: string | null): QueueState {
  *
  * localStorage has no transactions, and in Chrome a tab reads its own copy,
  * which another tab's write reaches a moment later: two writes close
- * together can each miss the other's change. So every write lists what it
- * took out on purpose (`gone`); each tab remembers what it added (`mine`)
- * and writes back any of those that vanish otherwise, and remembers what
- * left, to take out again what a stale copy wrote back (which would be
- * sent twice). What remains is a short window in which a tab acts on a
- * copy a moment old: an action may then be sent twice, and the edge
- * stores it once.
+ * together can each miss the other's change. Hence:
+ * - every write lists what it took out on purpose (`gone`); each tab
+ *   remembers what it added (`mine`) and writes back any of those that
+ *   vanish otherwise (an action lost);
+ * - the flusher records what it took out under `vitrine:<site>:sent` (the
+ *   last 500 ids), a key only the flusher writes, so no stale copy can
+ *   undo it; what a stale copy writes back is taken out again (an action
+ *   that would be sent twice). The next flusher sees all of it, as it
+ *   waits for the previous one's lease to clear (flush-lock.ts), written
+ *   after: one origin's writes reach a tab in order.
+ * What remains is rare (a page hidden while another tab sends its actions,
+ * browsers without Web Locks): an action sent twice, stored once. And an id
+ * among the last 500 taken out is not queued again: the edge has it, or
+ * refused it (a page that resends an action it corrected should give it a
+ * new id).
  *
  * What is given up on (queue full, too old, refused by the edge) is counted
  * per reason under `vitrine:<site>:dropped` and logged in debug mode.
@@ -79,41 +83,34 @@ export function createActionQueue(
   log: Log,
 ): ActionQueue {
   const key = `vitrine:${site}:queue`;
+  const sentKey = `vitrine:${site}:sent`;
   const mine = new Map<string, ActionInput>();
-  // Ids this page saw leave the queue, newest last: a copy of one that
-  // shows up again was written back by a tab working on a stale copy.
-  const left = new Set<string>();
   let shared = true;
 
-  function forget(ids: string[]): void {
-    for (const id of ids) {
-      mine.delete(id);
-      left.add(id);
-      if (left.size > MAX_QUEUED * 2) left.delete(left.values().next().value ?? "");
-    }
+  /** The ids the flushers took out, newest last (see `update`). */
+  function sent(): unknown[] {
+    const ids = store.json(sentKey);
+    return Array.isArray(ids) ? ids : [];
   }
 
-  const read = (): QueueState => parse(store.get(key));
+  const read = (): QueueState => parse(store.json(key));
 
   function dropped(actions: ActionInput[] = [], reason = "unknown"): void {
     if (!actions.length) return;
     log("actions dropped", { reason, actions });
     const countKey = `vitrine:${site}:dropped`;
-    let counts: unknown;
-    try {
-      counts = JSON.parse(store.get(countKey) ?? "");
-    } catch {
-      // The first drop, or not ours.
-    }
+    const counts = store.json(countKey);
     const next = isRecord(counts) ? counts : {};
     next[reason] = (Number(next[reason]) || 0) + actions.length;
     store.set(countKey, JSON.stringify(next));
   }
 
-  function update(change: (state: QueueState) => unknown): void {
+  function update(change: (state: QueueState) => unknown, flusher = false): void {
     const state = read();
     const before = [...state.actions];
-    state.actions = state.actions.filter((one) => !left.has(one.id));
+    const done = sent();
+    state.actions = state.actions.filter((one) => !done.includes(one.id));
+    for (const id of mine.keys()) if (done.includes(id)) mine.delete(id);
     if (!change(state)) return;
 
     const oldest = Date.now() - (state.fails ? MAX_AGE_FAILING : MAX_AGE);
@@ -127,9 +124,14 @@ export function createActionQueue(
     ) {
       full.push(...state.actions.splice(0, 1));
     }
-    state.gone = before.filter((one) => !state.actions.includes(one)).map((one) => one.id);
-    forget(state.gone);
+    state.gone = before
+      .filter((one) => !state.actions.includes(one))
+      .map((one) => one.id);
+    for (const id of state.gone) mine.delete(id);
     shared = store.set(key, JSON.stringify(state));
+    if (flusher && state.gone.length) {
+      store.set(sentKey, JSON.stringify([...done, ...state.gone].slice(-MAX_QUEUED)));
+    }
     dropped(expired, "expired");
     dropped(full, "queue_full");
   }
@@ -139,7 +141,7 @@ export function createActionQueue(
   win.addEventListener("storage", (event) => {
     // A null key is `localStorage.clear()`, by the host page perhaps.
     if (event.key !== key && event.key !== null) return;
-    forget(parse(event.newValue).gone);
+    for (const id of parse(parseJson(event.newValue)).gone) mine.delete(id);
     update((state) => {
       const lost = [...mine.values()].filter(
         (one) => !state.actions.some((queued) => queued.id === one.id),

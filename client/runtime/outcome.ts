@@ -37,7 +37,9 @@ export function readOutcome(
   if (status > 199 && status < 300) {
     // Turned away by a ceiling, by id: keep exactly those.
     const rejected = Array.isArray(answer.rejected) ? answer.rejected : [];
-    const keep = ids.filter((id) => rejected.some((one) => isRecord(one) && one.id === id));
+    const keep = ids.filter((id) =>
+      rejected.some((one) => isRecord(one) && one.id === id),
+    );
     return { keep, wait: keep.length && ceilingWait(retryAfter, now) };
   }
   if (status === 429) return { keep: ids, wait: ceilingWait(retryAfter, now) };

@@ -42,9 +42,11 @@ export interface SenderOptions {
  * Sends the durable queue's actions to `POST /operations`, oldest first, in
  * batches of at most 100 actions and 60 KB:
  * - 202: they leave the queue, except those `rejected` by a ceiling, which
- *   stay and wait as for a 429;
+ *   stay, and the queue waits as for a 429;
  * - 429: all stay; no request before Retry-After, nor before the next
- *   minute by our own clock;
+ *   minute by our own clock. The whole queue waits, not only the
+ *   operation that hit its ceiling: simpler, and kinder to an edge that
+ *   is turning requests away;
  * - 5xx, 408, no answer, timeout: all stay; exponential backoff with full
  *   jitter, at least Retry-After (see retry-delay.ts);
  * - 413: smaller batches from then on; a lone action is dropped;
@@ -102,7 +104,7 @@ export function createSender(options: SenderOptions): Sender {
       if (ready.length && !batch.length) schedule(tokenWait(state, ready.length));
       state.tokens -= batch.length;
       return batch.length;
-    });
+    }, holding);
     return batch;
   }
 
@@ -141,7 +143,7 @@ export function createSender(options: SenderOptions): Sender {
       const wait = Math.max(outcome.wait ?? 0, outcome.failed ? backoff(state.fails) : 0);
       state.until = Math.max(state.until, Date.now() + wait);
       return true;
-    });
+    }, holding);
     queue.dropped(outcome.dropped, outcome.reason);
   }
 
@@ -149,7 +151,11 @@ export function createSender(options: SenderOptions): Sender {
   async function drain(): Promise<void> {
     holding = true;
     try {
-      for (let batch = take(false, MAX_BODY); batch.length; batch = take(false, MAX_BODY)) {
+      for (
+        let batch = take(false, MAX_BODY);
+        batch.length;
+        batch = take(false, MAX_BODY)
+      ) {
         await send(batch, false);
       }
     } catch (error) {

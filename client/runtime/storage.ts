@@ -10,6 +10,17 @@ export interface Store {
   get(key: string): string | null;
   /** Stores `value`; false when it lives in this page's memory only. */
   set(key: string, value: string): boolean;
+  /** The value of `key` read as JSON; undefined when missing or not JSON. */
+  json(key: string): unknown;
+}
+
+/** `text` read as JSON; undefined when missing or not JSON. */
+export function parseJson(text: string | null): unknown {
+  try {
+    return JSON.parse(text ?? "");
+  } catch {
+    return undefined;
+  }
 }
 
 export function createStore(win: Window): Store {
@@ -17,16 +28,19 @@ export function createStore(win: Window): Store {
   // the stale stored one would bring back what was already sent or dropped.
   const memory = new Map<string, string>();
 
+  function get(key: string): string | null {
+    const kept = memory.get(key);
+    if (kept !== undefined) return kept;
+    try {
+      return win.localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
   return {
-    get(key) {
-      const kept = memory.get(key);
-      if (kept !== undefined) return kept;
-      try {
-        return win.localStorage.getItem(key);
-      } catch {
-        return null;
-      }
-    },
+    get,
+    json: (key) => parseJson(get(key)),
     set(key, value) {
       if (!memory.has(key)) {
         try {

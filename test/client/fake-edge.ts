@@ -168,7 +168,12 @@ export function fakeEdge(options: FakeEdgeOptions = {}): FakeEdge {
         counts.set(action.operation, count + 1);
         admitted.push(action);
       } else {
-        rejected.push({ id: action.id, operation: action.operation, ceiling, retryAfter });
+        rejected.push({
+          id: action.id,
+          operation: action.operation,
+          ceiling,
+          retryAfter,
+        });
       }
     }
     const retry = { "Retry-After": String(retryAfter) };

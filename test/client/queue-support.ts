@@ -1,9 +1,9 @@
 /** Builds senders as tabs of one shop make them, and reads what they keep
  * in localStorage. */
 import { Window as HappyWindow } from "happy-dom";
-import type { ActionInput } from "../../edge/contract";
 import { createSender, type SenderOptions } from "../../client/runtime/sender";
 import { createStore } from "../../client/runtime/storage";
+import type { ActionInput } from "../../edge/contract";
 import { type FakeEdge, OPERATIONS_URL, SITE } from "./fake-edge";
 
 export const DEVICE = "d-test-device-000000";
@@ -21,7 +21,10 @@ export function action(id: string, overrides: Partial<ActionInput> = {}): Action
 }
 
 export function ids(count: number, prefix = "action"): string[] {
-  return Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `${prefix}-${String(i).padStart(3, "0")}`,
+  );
 }
 
 /**

@@ -41,10 +41,11 @@ describe("the durable queue", () => {
     openQueue().add(action("action-a"));
     openQueue().add(action("action-b"));
 
-    expect(openQueue().read().actions.map((one) => one.id)).toEqual([
-      "action-a",
-      "action-b",
-    ]);
+    expect(
+      openQueue()
+        .read()
+        .actions.map((one) => one.id),
+    ).toEqual(["action-a", "action-b"]);
     expect(queuedIds()).toEqual(["action-a", "action-b"]);
   });
 
@@ -131,11 +132,12 @@ describe("the durable queue", () => {
     const queue = openQueue();
     queue.add(action("action-a"));
     const stale = localStorage.getItem(queueKey());
-    // Sent and taken out here, while the other tab still had a copy with it.
+    // Sent and taken out by this tab as the flusher, while the other tab
+    // still had a copy with it.
     queue.update((state) => {
       state.actions = [];
       return true;
-    });
+    }, true);
     writeFromAnotherTab(stale);
     expect(queuedIds()).toEqual(["action-a"]);
     queue.add(action("action-b"));

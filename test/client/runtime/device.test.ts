@@ -26,12 +26,12 @@ describe("device id", () => {
 
   it("always passes the edge's id rule, whatever the random bytes", () => {
     // Bytes whose low six bits pick '-' and '_' (62 and 63) everywhere.
-    vi.spyOn(crypto, "getRandomValues").mockImplementation(<T extends ArrayBufferView>(
-      array: T,
-    ) => {
-      new Uint8Array(array.buffer).fill(63);
-      return array;
-    });
+    vi.spyOn(crypto, "getRandomValues").mockImplementation(
+      <T extends ArrayBufferView>(array: T) => {
+        new Uint8Array(array.buffer).fill(63);
+        return array;
+      },
+    );
 
     expect(deviceId(createStore(window), "shop-1")).toMatch(EDGE_ID);
   });

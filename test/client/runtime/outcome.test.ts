@@ -10,16 +10,30 @@ describe("reading the edge's answer", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("lets a stored batch leave the queue", () => {
-    const outcome = readOutcome(batch, 202, { stored: 3, duplicates: 0, rejected: [] }, 0, NOW);
+    const outcome = readOutcome(
+      batch,
+      202,
+      { stored: 3, duplicates: 0, rejected: [] },
+      0,
+      NOW,
+    );
 
     expect(outcome).toEqual({ keep: [], wait: 0 });
   });
 
   it("keeps exactly the actions a ceiling rejected, until the next minute", () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
-    const rejected = [{ id: "action-b", operation: "ViewPage", ceiling: 2, retryAfter: 30 }];
+    const rejected = [
+      { id: "action-b", operation: "ViewPage", ceiling: 2, retryAfter: 30 },
+    ];
 
-    const outcome = readOutcome(batch, 202, { stored: 2, duplicates: 0, rejected }, 30_000, NOW);
+    const outcome = readOutcome(
+      batch,
+      202,
+      { stored: 2, duplicates: 0, rejected },
+      30_000,
+      NOW,
+    );
 
     expect(outcome).toEqual({ keep: ["action-b"], wait: 30_000 });
   });

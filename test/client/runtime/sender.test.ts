@@ -56,7 +56,8 @@ describe("sending actions", () => {
     const edge = fakeEdge();
     const tab = openTab(edge);
     tab.add(action("action-huge", { data: { url: "x".repeat(MAX_BODY) } }));
-    for (const id of ids(10, "big-one")) tab.add(action(id, { data: { url: "é".repeat(10_000) } }));
+    for (const id of ids(10, "big-one"))
+      tab.add(action(id, { data: { url: "é".repeat(10_000) } }));
     await wait();
 
     const sizes = edge.batches.map(
@@ -109,7 +110,11 @@ describe("sending actions", () => {
 
       expect(edge.batches.map((batch) => batch.status)).toEqual([429, 202]);
       expect(edge.batches[1]?.at).toBe(START + 32_500);
-      expect(edge.stored.map((one) => one.id)).toEqual(["action-a", "action-b", "action-c"]);
+      expect(edge.stored.map((one) => one.id)).toEqual([
+        "action-a",
+        "action-b",
+        "action-c",
+      ]);
       expect(queuedIds()).toEqual([]);
     });
 
@@ -153,7 +158,11 @@ describe("sending actions", () => {
     tab.add(action("action-d", { operation: "ViewProduct", data: { product: "p-1" } }));
     await wait();
 
-    expect(edge.stored.map((one) => one.id)).toEqual(["action-a", "action-b", "action-d"]);
+    expect(edge.stored.map((one) => one.id)).toEqual([
+      "action-a",
+      "action-b",
+      "action-d",
+    ]);
     expect(queuedIds()).toEqual(["action-c"]);
     await wait(32 * SECOND);
     expect(edge.batches).toHaveLength(1);
@@ -211,7 +220,9 @@ describe("sending actions", () => {
     await wait();
 
     expect(sent(edge).map((batch) => batch.length)).toEqual([7, 3, 1, 1, 1, 1, 1, 1, 1]);
-    expect(edge.stored.map((one) => one.id)).toEqual(ids(6).map((_, i) => `action-${"abcdef"[i]}`));
+    expect(edge.stored.map((one) => one.id)).toEqual(
+      ids(6).map((_, i) => `action-${"abcdef"[i]}`),
+    );
     expect(droppedCounts()).toEqual({ payload_too_large: 1 });
   });
 
@@ -232,7 +243,9 @@ describe("sending actions", () => {
     const before = edge.batches.length;
     await wait(60 * SECOND);
     const quick = edge.batches.slice(before);
-    const quickGaps = quick.slice(1).map((batch, i) => (batch.at - (quick[i]?.at ?? 0)) / SECOND);
+    const quickGaps = quick
+      .slice(1)
+      .map((batch, i) => (batch.at - (quick[i]?.at ?? 0)) / SECOND);
     expect(quickGaps.every((gap) => gap <= 15)).toBe(true);
   });
 
@@ -240,7 +253,9 @@ describe("sending actions", () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const edge = fakeEdge({
       operations: (_batch, attempt) =>
-        attempt === 0 ? error(503, "limiter_unavailable", undefined, { "Retry-After": "5" }) : undefined,
+        attempt === 0
+          ? error(503, "limiter_unavailable", undefined, { "Retry-After": "5" })
+          : undefined,
     });
     openTab(edge).add(action("action-a"));
     await wait();
