@@ -98,7 +98,11 @@ export function priceFormatter(
  * undefined, so that `javascript:` and other schemes never reach an `href`
  * or `src`. Protocol-relative `//host` and `/\host` are refused too.
  */
-export function safeUrl(value: string): string | undefined {
+export function safeUrl(raw: string): string | undefined {
+  // Browsers drop tabs and line breaks inside URLs and trim control
+  // characters and spaces around them, so "/\n/host" would become the
+  // protocol-relative "//host": check what the browser will use.
+  const value = raw.replace(/[\t\n\r]/g, "").replace(/^[\0- ]+|[\0- ]+$/g, "");
   if (/^\/(?![/\\])/.test(value)) return value;
   try {
     const url = new URL(value);

@@ -27,10 +27,13 @@ export const WIDGET_HEIGHT = PADDING * 2 + TITLE + TITLE_GAP + CARD + SCROLLBAR;
 // Every browser that runs the runtime (ES2020) knows system-ui.
 const FONT = "system-ui,sans-serif";
 
+// The host page's rules for the placeholder element beat `:host`, and
+// whatever they set would be inherited into the shadow tree; resetting
+// again on .root cuts that inheritance off.
 export const styles = `
-:host{all:initial;display:block;font-family:${FONT};color:#1a1a1a}
+:host{all:initial;display:block}
 *{box-sizing:border-box}
-.root{padding:${PADDING}px;overflow:hidden;background:#fff}
+.root{all:initial;display:block;box-sizing:border-box;font-family:${FONT};color:#1a1a1a;padding:${PADDING}px;overflow:hidden;background:#fff}
 .title{margin:0 0 ${TITLE_GAP}px;height:${TITLE}px;font-size:18px;line-height:${TITLE}px;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .list{display:grid;grid-auto-flow:column;gap:12px;height:${CARD + SCROLLBAR}px;margin:0;padding:0 0 ${SCROLLBAR}px;list-style:none;overflow-x:auto;overflow-y:hidden;overscroll-behavior-x:contain;scrollbar-width:thin;scroll-behavior:smooth}
 .grid .list{grid-auto-columns:minmax(132px,1fr)}

@@ -95,6 +95,46 @@ describe("the demo storefront", () => {
     await page.close();
   });
 
+  it("keeps the host page's styles out of the widget", async () => {
+    const page = await observedPage();
+    await page.goto(`${edge}/demo/products/${PRODUCT}`);
+    // Plain page rules that reach the placeholder element and would be
+    // inherited by everything inside it.
+    await page.addStyleTag({
+      content:
+        "main div, [data-vitrine-widget] { color: rgb(187, 0, 0) !important; letter-spacing: 5px; text-transform: uppercase; text-align: center; font-family: Georgia }",
+    });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-vitrine-widget="product-fbt"]')
+          ?.shadowRoot?.querySelector(".title") != null,
+      undefined,
+      { polling: 100 },
+    );
+    const title = await page.evaluate(() => {
+      const host = document.querySelector('[data-vitrine-widget="product-fbt"]');
+      const element = host?.shadowRoot?.querySelector(".title");
+      if (!element) return null;
+      const style = getComputedStyle(element);
+      return {
+        color: style.color,
+        letterSpacing: style.letterSpacing,
+        textTransform: style.textTransform,
+        textAlign: style.textAlign,
+        fontFamily: style.fontFamily,
+      };
+    });
+    expect(title).toEqual({
+      color: "rgb(26, 26, 26)",
+      letterSpacing: "normal",
+      textTransform: "none",
+      textAlign: "start",
+      fontFamily: "system-ui, sans-serif",
+    });
+    await page.close();
+  });
+
   it("adds no global to the host page besides vitrine", async () => {
     const addedGlobals = async (blockRuntime: boolean) => {
       const page = await observedPage();

@@ -92,6 +92,9 @@ describe("recommendation widget", () => {
     ["vbscript:msgbox(1)"],
     ["//evil.test/p"],
     ["/\\evil.test/p"],
+    ["/\n/evil.test/p"],
+    ["/\t/evil.test/p"],
+    [" //evil.test/p"],
     ["p/relative"],
     [""],
   ])("drops the link and picture for %j", (url) => {
