@@ -3,6 +3,7 @@ import { createMounter } from "./mount";
 import type { PageContext } from "./page-context";
 import { fetchPage, pageUrl } from "./page-request";
 import type { PageAnswer } from "./page-response";
+import { recordedUrl } from "./page-url";
 import { placeholderIds } from "./placeholders";
 
 export interface PageView {
@@ -42,7 +43,7 @@ export function createPageView(options: PageViewOptions): PageView {
     const widgets = placeholderIds(win.document);
     requested = new Set(widgets);
     const url = pageUrl(endpoint, {
-      url: win.location.href,
+      url: recordedUrl(win.location),
       device,
       context: context ?? { type: "other", cart: [] },
       widgets,

@@ -3,6 +3,7 @@ import { createCommands } from "./commands";
 import { deviceId } from "./device";
 import { createLogger } from "./logger";
 import { type PageContext, readPageContext } from "./page-context";
+import { recordedUrl } from "./page-url";
 import { createPageView } from "./page-view";
 import { alreadyLoaded, installQueue } from "./queue";
 import { edgeUrl, parseScriptUrl } from "./script-url";
@@ -79,7 +80,7 @@ function start(options: RuntimeOptions): Promise<void> {
   });
 
   const visit = (context: PageContext): void => {
-    for (const { operation, data } of pageActions(context, win.location.href)) {
+    for (const { operation, data } of pageActions(context, recordedUrl(win.location))) {
       tracker.track(operation, data);
     }
     view.show(context);
