@@ -1,15 +1,9 @@
+import type { ProductCard } from "../contract";
 import { categorize, priceFor } from "./aisles";
 import { slugify } from "./slug";
 
-export interface Product {
-  id: string;
-  name: string;
-  category: string;
-  /** Integer cents. */
-  price: number;
-  url: string;
-  image: string;
-}
+/** A seeded product has exactly the fields a widget shows (price in cents). */
+export type Product = ProductCard;
 
 /** The data set writes names in lower case; a shop shelf label does not. */
 function displayName(itemName: string): string {

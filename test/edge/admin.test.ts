@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../edge/contract";
-import { actionId, call, countRows, createSite, postActions } from "./support";
-
-const admin = (siteId: string, key: string, path: string, init: RequestInit = {}) =>
-  call(`/v1/sites/${siteId}/admin${path}`, {
-    ...init,
-    headers: {
-      Authorization: `Bearer ${key}`,
-      "Content-Type": "application/json",
-      ...init.headers,
-    },
-  });
+import { actionId, admin, call, countRows, createSite, postActions } from "./support";
 
 describe("admin authentication", () => {
   it("answers 401 without a key and with an unknown key", async () => {

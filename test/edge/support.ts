@@ -77,3 +77,20 @@ export async function countRows(sql: string, ...args: unknown[]): Promise<number
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/** Sends a request to one of the site's admin routes with its key. */
+export function admin(
+  siteId: string,
+  key: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  return call(`/v1/sites/${siteId}/admin${path}`, {
+    ...init,
+    headers: {
+      Authorization: `Bearer ${key}`,
+      "Content-Type": "application/json",
+      ...init.headers,
+    },
+  });
+}

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorBody, PageResponse } from "../../edge/contract";
 import type { WidgetPreview } from "../../edge/routes/admin/widget-preview";
-import { actionId, addProducts, call, createSite, postActions } from "./support";
-
-const admin = (siteId: string, key: string, path: string, init: RequestInit = {}) =>
-  call(`/v1/sites/${siteId}/admin${path}`, {
-    ...init,
-    headers: {
-      Authorization: `Bearer ${key}`,
-      "Content-Type": "application/json",
-      ...init.headers,
-    },
-  });
+import { actionId, addProducts, admin, call, createSite, postActions } from "./support";
 
 const preview = (siteId: string, key: string, body: unknown) =>
   admin(siteId, key, "/widgets/preview", { method: "POST", body: JSON.stringify(body) });
