@@ -11,6 +11,10 @@ import type {
 
 /** The admin API of one site, as the editor calls it. */
 export interface AdminApi {
+  /** Any admin route, for the back-office sections: `path` is relative to
+   * `/v1/sites/<site>/admin`, e.g. "/promotions". Throws an ApiProblem
+   * for any answer but 2xx. */
+  request<T>(path: string, init?: AdminRequest): Promise<T>;
   settings(): Promise<SiteInfo>;
   listWidgets(): Promise<WidgetRecord[]>;
   /** Undefined when there is no such widget. */
@@ -25,6 +29,13 @@ export interface AdminApi {
   ): Promise<PreviewAnswer>;
 }
 
+export interface AdminRequest {
+  method?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
 /**
  * Calls `/v1/sites/<site>/admin/…` on the editor's own origin: the worker
  * serves both, and `npm run dev` proxies the API to one.
@@ -32,10 +43,7 @@ export interface AdminApi {
 export function createAdminApi(session: Session, request: typeof fetch): AdminApi {
   const base = `/v1/sites/${encodeURIComponent(session.site)}/admin`;
 
-  async function call(
-    path: string,
-    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
-  ): Promise<Response> {
+  async function call(path: string, init: AdminRequest = {}): Promise<Response> {
     const headers: Record<string, string> = { Authorization: `Bearer ${session.key}` };
     if (init.body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
@@ -61,12 +69,15 @@ export function createAdminApi(session: Session, request: typeof fetch): AdminAp
   async function json<T>(path: string, init?: Parameters<typeof call>[1]): Promise<T> {
     const response = await call(path, init);
     if (!response.ok) throw await problemOf(response);
+    // 204 No Content (a deletion, say) has no body to read.
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 
   const widgetPath = (id: string) => `/widgets/${encodeURIComponent(id)}`;
 
   return {
+    request: json,
     settings: () => json<SiteInfo>("/settings"),
     listWidgets: async () =>
       (await json<{ widgets: WidgetRecord[] }>("/widgets")).widgets,

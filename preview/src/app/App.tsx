@@ -6,8 +6,10 @@ import { WidgetEditor } from "../editor/WidgetEditor";
 import { SignIn } from "../session/SignIn";
 import type { Session, SessionStore } from "../session/session-store";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
+import { Link } from "../ui/Link";
 import { WidgetList } from "../widgets/WidgetList";
-import { type Route, routeOf } from "./routes";
+import { pathOf, type Route, routeOf } from "./routes";
+import { SECTION_IDS, SECTIONS } from "./sections";
 import { useNavigation } from "./use-navigation";
 
 interface Props {
@@ -24,7 +26,7 @@ export function App({ request, sessions }: Props): JSX.Element {
   const onDirty = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
-  const nav = useNavigation(routeOf(location.pathname), dirty);
+  const nav = useNavigation(routeOf(location.pathname, SECTION_IDS), dirty);
 
   const api = useMemo<AdminApi | undefined>(
     () => session && createAdminApi(session, request),
@@ -55,6 +57,18 @@ export function App({ request, sessions }: Props): JSX.Element {
     <>
       <header class="top">
         <span class="brand">Vitrine editor</span>
+        <nav aria-label="Back office">
+          <NavLink route={{ name: "list" }} current={route} go={go} label="Widgets" />
+          {SECTIONS.map((section) => (
+            <NavLink
+              key={section.id}
+              route={{ name: "section", section: section.id, path: "" }}
+              current={route}
+              go={go}
+              label={section.label}
+            />
+          ))}
+        </nav>
         <span class="site">
           Site <strong>{site?.name ?? session.site}</strong>
         </span>
@@ -93,7 +107,19 @@ function page(
   },
 ): JSX.Element {
   const { go } = shared;
-  if (route.name === "list") {
+  if (route.name === "section") {
+    const section = SECTIONS.find((known) => known.id === route.section);
+    if (section) {
+      return section.render({
+        api,
+        path: route.path,
+        go: (path) => go({ name: "section", section: section.id, path }),
+        goTo: (to) => go(to),
+        onDirty: shared.onDirty,
+      });
+    }
+  }
+  if (route.name === "list" || route.name === "section") {
     return (
       <WidgetList
         api={api}
@@ -115,5 +141,29 @@ function page(
       onCreated={(created) => go({ name: "edit", id: created }, { force: true })}
       onBack={() => go({ name: "list" })}
     />
+  );
+}
+
+/** A navigation bar entry; marked current on its own pages. */
+function NavLink(props: {
+  route: Route;
+  current: Route;
+  go(to: Route): void;
+  label: string;
+}): JSX.Element {
+  const { route, current } = props;
+  const here =
+    route.name === "section"
+      ? current.name === "section" && current.section === route.section
+      : current.name !== "section";
+  return (
+    <Link
+      href={pathOf(route)}
+      class={here ? "current" : undefined}
+      ariaCurrent={here}
+      onNavigate={() => props.go(route)}
+    >
+      {props.label}
+    </Link>
   );
 }

@@ -1,6 +1,7 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { pathOf, type Route, routeOf } from "./routes";
+import { SECTION_IDS } from "./sections";
 
 /** Somewhere to go once the marketer agrees to lose unsaved changes. */
 type Pending = { to: Route | "sign-out"; then?: () => void };
@@ -25,7 +26,7 @@ export function useNavigation(initial: Route, dirty: RefObject<boolean>) {
 
   useEffect(() => {
     const popped = () => {
-      const to = routeOf(location.pathname);
+      const to = routeOf(location.pathname, SECTION_IDS);
       if (!dirty.current) {
         arrive(to, false);
         return;

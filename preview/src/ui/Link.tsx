@@ -4,6 +4,8 @@ interface Props {
   href: string;
   onNavigate(): void;
   class?: string;
+  /** Marks the link as the page being shown. */
+  ariaCurrent?: boolean;
   children: ComponentChildren;
 }
 
@@ -14,6 +16,7 @@ export function Link(props: Props): JSX.Element {
     <a
       href={props.href}
       class={props.class}
+      aria-current={props.ariaCurrent ? "page" : undefined}
       onClick={(event) => {
         const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
         if (modified || event.button !== 0) return;
