@@ -31,6 +31,12 @@ export default defineConfig({
         comments: false,
         // edge/routes/runtime.ts serves only names of this shape.
         chunkFileNames: "chunks/[name]-[hash].js",
+        // Preact is the runtime's, not a template's: one chunk that every
+        // template chunk imports, so that a page with two kinds of widget
+        // loads it once and a template's size is its own code.
+        codeSplitting: {
+          groups: [{ name: "preact", test: /[\\/]node_modules[\\/]preact[\\/]/ }],
+        },
         hashCharacters: "base36",
       },
     },

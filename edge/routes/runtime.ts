@@ -32,7 +32,7 @@ export const runtime = new Hono<AppEnv>().get("/", async (c) => {
 
 /**
  * `GET /v1/sites/:site/chunks/:file`: a part of the runtime loaded only by
- * pages that need it (a widget template, with Preact). The runtime imports
+ * pages that need it (Preact, or a template, which imports Preact's chunk). The runtime imports
  * it relative to its own URL, so it lives beside `runtime.js`. A chunk's
  * name carries a hash of its content, so it is cached for a year.
  *
