@@ -8,6 +8,7 @@ import { adminActions } from "./routes/admin/actions";
 import { adminProducts } from "./routes/admin/products";
 import { adminPromotions } from "./routes/admin/promotions";
 import { adminRounding } from "./routes/admin/rounding";
+import { adminRoundingExample } from "./routes/admin/rounding-example";
 import { adminSettings } from "./routes/admin/settings";
 import { adminWidgetPreview } from "./routes/admin/widget-preview";
 import { adminWidgets } from "./routes/admin/widgets";
@@ -33,6 +34,7 @@ const site = new Hono<AppEnv>()
   .route("/admin/actions", adminActions)
   .route("/admin/settings", adminSettings)
   .route("/admin/promotions", adminPromotions)
+  .route("/admin/rounding/example", adminRoundingExample)
   .route("/admin/rounding", adminRounding);
 
 export const app = new Hono<AppEnv>()

@@ -1,5 +1,6 @@
 import type { JSX } from "preact";
 import type { AdminApi } from "../api/admin-api";
+import { promotionsSection } from "../promotions/section";
 import type { Route } from "./routes";
 
 /** What the app gives a section's page. */
@@ -28,6 +29,6 @@ export interface Section {
  * The back office's sections, in navigation order. Each lives in its own
  * folder of preview/src and is listed here once.
  */
-export const SECTIONS: readonly Section[] = [];
+export const SECTIONS: readonly Section[] = [promotionsSection];
 
 export const SECTION_IDS = SECTIONS.map((section) => section.id);
