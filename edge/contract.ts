@@ -3,7 +3,11 @@
  * and server-side callers send and receive. Both sides import these types, so a
  * change here is a change of the API and needs a note in the README.
  */
+
+import type { PopupPayload } from "../templates/popup/contract";
 import type { RecommendationSettings } from "../templates/recommendations/settings";
+
+export type { PopupPayload };
 
 /** What kind of page the shopper is on, as the storefront declares it. */
 export const PAGE_TYPES = ["home", "category", "product", "cart", "other"] as const;
@@ -16,6 +20,7 @@ const BATCH_OPERATIONS = [
   "SetCart",
   "Order",
   "AuthorizeCustomer",
+  "PopupEvent",
 ] as const;
 
 /** Operations answered synchronously, one per request, at
@@ -24,6 +29,12 @@ const BATCH_OPERATIONS = [
  * their answer is the point, and a queued batch has no one to answer to.
  * Kept out of OPERATIONS so that `vitrine('track', …)` does not queue one. */
 export const SYNC_OPERATIONS = ["CalculateCart"] as const;
+
+/** What a PopupEvent action reports: the pop-up was shown, its link or
+ * button was followed, it was closed, or the shopper acted on it (followed
+ * an upsell, added a cross-sell product). */
+export const POPUP_EVENTS = ["impression", "click", "close", "conversion"] as const;
+export type PopupEvent = (typeof POPUP_EVENTS)[number];
 
 /** Every operation an action can record. */
 export type Operation =
@@ -96,6 +107,11 @@ export interface WidgetPayload {
 export interface PageResponse {
   site: SiteSettings;
   widgets: WidgetPayload[];
+  /** Pop-ups that may show on this page, best first; at most one will. */
+  popups: PopupPayload[];
+  /** The edge's clock, epoch ms, when a pop-up counts down to an instant:
+   * the runtime measures the shopper's clock against it. */
+  now?: number;
 }
 
 /** Every error the API answers has this body. Some errors add facts: a

@@ -9,8 +9,15 @@ export interface CommandTargets {
   /** A page view: records it and fetches the page's widgets. */
   visit(context: PageContext): void;
   refresh(): void;
+  /** Runs a call the base does not know: client/runtime/extra-commands.ts. */
+  extra(call: unknown[]): void;
+  /** What `vitrine('on', name, handler)` registers, by name. */
+  hooks: Hooks;
   log: Log;
 }
+
+/** Functions the merchant registers for Vitrine to call, e.g. `addToCart`. */
+export type Hooks = Map<string, (...args: unknown[]) => unknown>;
 
 const OWN_ID = /^[\w-]{1,64}$/;
 
@@ -22,30 +29,41 @@ const OWN_ID = /^[\w-]{1,64}$/;
 export function createCommands(targets: CommandTargets) {
   const { tracker, log } = targets;
 
-  function track(operation: unknown, data: unknown, options: unknown): void {
+  // Each answers whether it ran: anything else is logged as ignored.
+  function track(operation: unknown, data: unknown, options: unknown): boolean {
     const known = OPERATIONS.find((name) => name === operation);
-    if (!known) log("unknown operation", operation);
-    else if (data !== undefined && !isRecord(data)) log("track data not an object");
-    else tracker.track(known, data ?? {}, trackOptions(options));
+    if (!known || (data !== undefined && !isRecord(data))) return false;
+    tracker.track(known, data ?? {}, trackOptions(options));
+    return true;
   }
 
-  function identify(customer: unknown): void {
+  function identify(customer: unknown): boolean {
     const id = typeof customer === "number" ? String(customer) : customer;
     if (typeof id === "string" && id) tracker.identify(id);
-    else log("customer id missing");
+    return typeof id === "string" && id !== "";
   }
 
-  function page(context: unknown): void {
+  function page(context: unknown): boolean {
     if (isRecord(context)) targets.visit(pageContext(context));
-    else log("page context not an object");
+    return isRecord(context);
   }
 
-  return function run([command, ...args]: unknown[]): void {
-    if (command === "track") track(args[0], args[1], args[2]);
-    else if (command === "page") page(args[0]);
-    else if (command === "identify") identify(args[0]);
+  function on(name: unknown, handler: unknown): boolean {
+    if (typeof name !== "string" || typeof handler !== "function") return false;
+    targets.hooks.set(name, handler as (...args: unknown[]) => unknown);
+    return true;
+  }
+
+  return function run(call: unknown[]): void {
+    const [command, first, ...rest] = call;
+    let ran = true;
+    if (command === "track") ran = track(first, rest[0], rest[1]);
+    else if (command === "page") ran = page(first);
+    else if (command === "identify") ran = identify(first);
+    else if (command === "on") ran = on(first, rest[0]);
     else if (command === "refresh") targets.refresh();
-    else log("unknown command", command);
+    else targets.extra(call);
+    if (!ran) log("call ignored", call);
   };
 }
 

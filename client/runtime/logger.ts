@@ -17,10 +17,9 @@ const KEEP = 200;
 
 /**
  * The runtime's only output channel. Off, it costs one URL check. With
- * `?vitrine_debug=1` in the page URL it keeps the last lines in memory and
- * dispatches each as a `vitrine:log` event on the window. The storefront
- * never prints anything itself (see style.md): a developer reads
- * `vitrine.logs` in the devtools, or listens to the event.
+ * `?vitrine_debug=1` in the page URL it keeps the last lines in memory.
+ * The storefront never prints anything itself (see style.md): a developer
+ * reads `vitrine.logs` in the devtools.
  */
 export function createLogger(win: Window): Logger {
   let debug = false;
@@ -33,14 +32,8 @@ export function createLogger(win: Window): Logger {
 
   const entries: LogEntry[] = [];
   const log: Log = (message, detail) => {
-    const entry = { at: Date.now(), message, detail };
-    entries.push(entry);
+    entries.push({ at: Date.now(), message, detail });
     if (entries.length > KEEP) entries.shift();
-    try {
-      win.dispatchEvent(new CustomEvent("vitrine:log", { detail: entry }));
-    } catch {
-      // A throwing listener belongs to the page; it must not stop the runtime.
-    }
   };
 
   return { log, entries };

@@ -37,15 +37,11 @@ export async function fetchPage(
   try {
     // No cookies: the edge identifies the browser by the device id alone.
     const response = await request(url, { credentials: "omit" });
-    if (!response.ok) {
-      log("page request refused", response.status);
-      return undefined;
-    }
-    const page = parsePageResponse(await response.json());
-    if (!page) log("page answer malformed");
+    const page = response.ok ? parsePageResponse(await response.json()) : undefined;
+    if (!page) log("page not loaded", response.status);
     return page;
   } catch (error) {
-    log("page request failed", error);
+    log("page not loaded", error);
     return undefined;
   }
 }

@@ -18,6 +18,11 @@ export interface PageWidget {
 export interface PageAnswer {
   site: SiteSettings;
   widgets: PageWidget[];
+  /** Pop-ups, unchecked: the pop-up chunk (client/runtime/popups) reads
+   * them, so that the base does not grow with their shape. */
+  popups: unknown[];
+  /** The edge's clock when it answered, epoch ms, if it sent it. */
+  now?: number;
 }
 
 /**
@@ -39,5 +44,7 @@ export function parsePageResponse(body: unknown): PageAnswer | undefined {
       typeof widget.template === "string" &&
       Array.isArray(widget.items),
   );
-  return { site: { id, name, locale, currency }, widgets };
+  const popups = Array.isArray(body.popups) ? body.popups : [];
+  const now = typeof body.now === "number" ? body.now : undefined;
+  return { site: { id, name, locale, currency }, widgets, popups, now };
 }

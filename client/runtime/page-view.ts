@@ -24,6 +24,8 @@ export interface PageViewOptions {
   device: string;
   request: typeof fetch;
   log: Log;
+  /** Hears each page answer once mounted, with the context it answers. */
+  onAnswer(page: PageAnswer, context: PageContext): void;
 }
 
 /** Fetches what the current page needs from the edge and mounts it. */
@@ -42,10 +44,11 @@ export function createPageView(options: PageViewOptions): PageView {
   async function load(run: number): Promise<void> {
     const widgets = placeholderIds(win.document);
     requested = new Set(widgets);
+    const asked = context ?? { type: "other", cart: [] };
     const url = pageUrl(endpoint, {
       url: recordedUrl(win.location),
       device,
-      context: context ?? { type: "other", cart: [] },
+      context: asked,
       widgets,
     });
     const page = await fetchPage(request, url, log);
@@ -55,6 +58,7 @@ export function createPageView(options: PageViewOptions): PageView {
     last = page;
     finished = run;
     mount(page);
+    if (page) options.onAnswer(page, asked);
   }
 
   function schedule(): void {

@@ -222,7 +222,7 @@ export function createSender(options: SenderOptions): Sender {
         // Frozen as it is now, whatever the page does with its object later.
         copy = JSON.parse(JSON.stringify(action));
       } catch (error) {
-        log("action not serialisable, dropped", error);
+        log("actions dropped", error);
         return;
       }
       if (bytes(body([copy])) > MAX_BODY) queue.dropped([copy], "too_large");

@@ -1,10 +1,11 @@
 import { pageActions } from "./auto-track";
-import { createCommands } from "./commands";
+import { createCommands, type Hooks } from "./commands";
 import { deviceId } from "./device";
 import { createLogger } from "./logger";
 import { type PageContext, readPageContext } from "./page-context";
 import { recordedUrl } from "./page-url";
 import { createPageView } from "./page-view";
+import { createPopupLoader } from "./popup-loader";
 import { alreadyLoaded, installQueue } from "./queue";
 import { edgeUrl, parseScriptUrl } from "./script-url";
 import { createSender } from "./sender";
@@ -61,7 +62,7 @@ function start(options: RuntimeOptions): Promise<void> {
 
   const request = options.fetch ?? ((input, init) => win.fetch(input, init));
   const store = createStore(win);
-  const device = deviceId(store, edge.site);
+  const device = deviceId(store, edge.site, win.document);
   const sender = createSender({
     win,
     endpoint: edgeUrl(edge, "operations"),
@@ -71,12 +72,17 @@ function start(options: RuntimeOptions): Promise<void> {
     log,
   });
   const tracker = createTracker(device, sender);
+  const hooks: Hooks = new Map();
   const view = createPageView({
     win,
     endpoint: edgeUrl(edge, "page"),
     device,
     request,
     log,
+    onAnswer: createPopupLoader(
+      { win, site: edge.site, store, tracker, hooks, log },
+      log,
+    ),
   });
 
   const visit = (context: PageContext): void => {
@@ -85,7 +91,20 @@ function start(options: RuntimeOptions): Promise<void> {
     }
     view.show(context);
   };
-  const run = createCommands({ tracker, visit, refresh: view.refresh, log });
+  const extras = { edge, device, window: win, store, log, fetch: request };
+  const extra = (call: unknown[]) =>
+    import("./extra-commands").then(
+      (module) => module.runExtraCommand(call, extras),
+      (error: unknown) => log("call ignored", { call, error }),
+    );
+  const run = createCommands({
+    tracker,
+    visit,
+    refresh: view.refresh,
+    extra,
+    hooks,
+    log,
+  });
   installQueue(win, run, logger);
 
   // A queued `vitrine('page', …)` already declared this page.

@@ -1,6 +1,6 @@
 import { invalid, isRecord, type Validated } from "../../templates/validation";
 import type { Operation } from "../contract";
-import { PAGE_TYPES, type PageType } from "../contract";
+import { PAGE_TYPES, type PageType, POPUP_EVENTS, type PopupEvent } from "../contract";
 import { ID_RULE, isId } from "../http/identifiers";
 import type { Line } from "./action";
 import { MAX_LINES } from "./limits";
@@ -136,6 +136,19 @@ const checkers: Record<Operation, Checker> = {
     const fields = only(data, field, []);
     if (!fields.ok) return fields;
     return { ok: true, value: { ...none, data: {} } };
+  },
+  PopupEvent(data, field) {
+    const fields = only(data, field, ["popup", "event"]);
+    if (!fields.ok) return fields;
+    const popup = id(data.popup, `${field}.popup`);
+    if (!popup.ok) return popup;
+    if (!POPUP_EVENTS.includes(data.event as PopupEvent)) {
+      return invalid(`${field}.event`, `must be one of: ${POPUP_EVENTS.join(", ")}`);
+    }
+    return {
+      ok: true,
+      value: { ...none, data: { popup: popup.value, event: data.event } },
+    };
   },
   // Never reached from a batch (validate.ts accepts only OPERATIONS); it
   // is here so that no path can store a CalculateCart it did not price.

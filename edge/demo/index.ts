@@ -4,6 +4,7 @@
  * is the `demo` site's products in D1 (see edge/seed/seed-statements.ts).
  */
 import { type Context, Hono } from "hono";
+import { merchantServiceWorker } from "../../client/push/sw-source";
 import type { Env } from "../env";
 import { productImageSvg } from "../seed/product-image";
 import { findProduct, listAisles, productsInAisle } from "./catalog";
@@ -76,6 +77,15 @@ demo.get("/shop.js", (c) =>
   c.body(SHOP_JS, 200, {
     "Content-Type": "text/javascript; charset=utf-8",
     "Cache-Control": "public, max-age=300",
+  }),
+);
+
+// The merchant's one-line service worker file (client/push/vitrine-sw.js),
+// on the shop's own origin as browsers require; it imports Vitrine's code.
+demo.get("/vitrine-sw.js", (c) =>
+  c.body(merchantServiceWorker("/v1/sites/demo/push/sw.js"), 200, {
+    "Content-Type": "text/javascript; charset=utf-8",
+    "Cache-Control": "no-cache",
   }),
 );
 

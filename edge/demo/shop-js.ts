@@ -161,6 +161,23 @@ export const SHOP_JS = `(function () {
     });
   }
 
+  // Vitrine's cross-sell pop-up offers products with an "add to cart"
+  // button; adding is the shop's business, so it registers how.
+  if (typeof window.vitrine === "function") {
+    window.vitrine("on", "addToCart", function (product) {
+      var lines = read();
+      var line = lines.find(function (each) { return each.id === product.id; });
+      if (line) {
+        line.quantity = Math.min(99, line.quantity + 1);
+      } else {
+        lines.push({ id: product.id, name: product.name, price: product.price,
+          url: product.url, image: product.image, quantity: 1 });
+      }
+      write(lines);
+      location.href = "/demo/cart";
+    });
+  }
+
   showCount(read());
 })();
 `;

@@ -10,3 +10,9 @@ export function logError(message: string, fields: LogFields): void {
   // biome-ignore lint/suspicious/noConsole: this is the edge's single log sink.
   console.error(JSON.stringify({ level: "error", message, ...fields }));
 }
+
+/** What a job did, e.g. how many rows the scheduled deletion removed. */
+export function logInfo(message: string, fields: LogFields): void {
+  // biome-ignore lint/suspicious/noConsole: this is the edge's single log sink.
+  console.log(JSON.stringify({ level: "info", message, ...fields }));
+}

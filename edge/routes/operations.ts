@@ -7,6 +7,7 @@ import type { AppEnv } from "../http/app-env";
 import { readJson } from "../http/body";
 import { ApiError } from "../http/errors";
 import { requireAllowedOrigin } from "../http/site-context";
+import { requireIntegrationScope } from "../integrations/integration-call";
 import { admitBatch } from "../limiter/admit";
 
 /**
@@ -31,6 +32,7 @@ export const operations = new Hono<AppEnv>().post(
         batch.field,
       );
     }
+    requireIntegrationScope(c, new Set(batch.value.actions.map((a) => a.operation)));
 
     const { admitted, rejected, retryAfter } = await admitBatch(
       c.env,

@@ -9,6 +9,7 @@ import type { AppEnv } from "../http/app-env";
 import { ApiError } from "../http/errors";
 import { jsonWithEtag } from "../http/etag";
 import { idList } from "../http/query";
+import { resolvePopups } from "../popups/resolve";
 import { recommenders } from "../recommendations";
 import { publicSettings } from "../sites/site";
 import { listWidgets } from "../widgets/widget";
@@ -16,8 +17,9 @@ import { forWidget, pageContext } from "./context-query";
 
 const MAX_URL_LENGTH = 2048;
 
-/** `GET /v1/sites/:site/page`: the site's settings and the widgets of this
- * page with their items resolved, so one request renders the page. */
+/** `GET /v1/sites/:site/page`: the site's settings, the widgets of this
+ * page with their items resolved and the pop-ups that may show on it with
+ * their data, so one request serves the page. */
 export const page = new Hono<AppEnv>().get("/", async (c) => {
   const site = c.get("site");
   const query = c.req.query();
@@ -32,6 +34,7 @@ export const page = new Hono<AppEnv>().get("/", async (c) => {
       (widget.settings.pages.length === 0 || widget.settings.pages.includes(type)),
   );
   const now = Date.now();
+  const popups = resolvePopups(c.env.DB, { ...context, type }, now);
   const resolved = await Promise.all(
     widgets.map(async (widget): Promise<WidgetPayload> => {
       const { settings } = widget;
@@ -41,7 +44,12 @@ export const page = new Hono<AppEnv>().get("/", async (c) => {
     }),
   );
 
-  const body: PageResponse = { site: publicSettings(site), widgets: resolved };
+  const body: PageResponse = {
+    site: publicSettings(site),
+    widgets: resolved,
+    popups: await popups,
+  };
+  if (body.popups.some((popup) => popup.template === "countdown")) body.now = now;
   return jsonWithEtag(c, body);
 });
 

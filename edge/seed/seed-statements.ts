@@ -11,6 +11,10 @@
  */
 import { parseBaskets } from "./baskets";
 import { buildCatalog } from "./catalog";
+import { demoCommunicationsStatements } from "./demo-communications";
+import { demoIntegrationStatements } from "./demo-integrations";
+import { demoPopupStatements } from "./demo-popups";
+import { demoSegmentStatements } from "./demo-segments";
 import { DEMO_WIDGETS } from "./demo-widgets";
 import { buildOrders } from "./orders";
 import { insertStatements } from "./sql";
@@ -135,5 +139,9 @@ export function seedStatements(csv: string, options: SeedOptions): string[] {
         now,
       ]),
     ),
+    ...demoIntegrationStatements(siteId, now, orders),
+    ...demoSegmentStatements(siteId, now, orders),
+    ...demoCommunicationsStatements(siteId, now),
+    ...demoPopupStatements(siteId, now),
   ];
 }

@@ -1,7 +1,9 @@
 import type { JSX } from "preact";
 import type { ProductCard } from "../../edge/contract";
+import { accentProperties } from "../accent";
+import { priceFormatter, safeUrl } from "../format";
 import type { RecommendationSettings } from "./settings";
-import { accentProperties, PICTURE_SIZE, WIDGET_HEIGHT } from "./styles";
+import { PICTURE_SIZE, WIDGET_HEIGHT } from "./styles";
 
 export interface WidgetProps {
   settings: RecommendationSettings;
@@ -72,43 +74,5 @@ export function Widget(props: WidgetProps): JSX.Element {
   );
 }
 
-/**
- * Formats integer minor units in the currency's own number of decimals (2 for
- * USD, 0 for JPY, 3 for KWD). An unknown locale falls back to the default
- * one; an unknown currency shows no price rather than a wrong one.
- */
-export function priceFormatter(
-  locale: string,
-  currency: string,
-): (minor: number) => string {
-  for (const tag of [locale, undefined]) {
-    try {
-      const format = new Intl.NumberFormat(tag, { style: "currency", currency });
-      const scale = 10 ** (format.resolvedOptions().maximumFractionDigits ?? 0);
-      return (minor) => format.format(minor / scale);
-    } catch {
-      // RangeError: a malformed locale tag or currency code; try the next.
-    }
-  }
-  return () => "";
-}
-
-/**
- * Returns `value` if it is an http(s) URL or a root-relative path, else
- * undefined, so that `javascript:` and other schemes never reach an `href`
- * or `src`. Protocol-relative `//host` and `/\host` are refused too.
- */
-export function safeUrl(raw: string): string | undefined {
-  // Browsers drop tabs and line breaks inside URLs and trim control
-  // characters and spaces around them, so "/\n/host" would become the
-  // protocol-relative "//host": check what the browser will use.
-  const value = raw.replace(/[\t\n\r]/g, "").replace(/^[\0- ]+|[\0- ]+$/g, "");
-  if (/^\/(?![/\\])/.test(value)) return value;
-  try {
-    const url = new URL(value);
-    if (url.protocol === "https:" || url.protocol === "http:") return url.href;
-  } catch {
-    // Not absolute and not root-relative: drop it.
-  }
-  return undefined;
-}
+// Moved to templates/format.ts, shared with the pop-ups; kept for importers.
+export { priceFormatter, safeUrl } from "../format";

@@ -1,6 +1,15 @@
 import type { PageType } from "../../edge/contract";
 import { PAGE_TYPES } from "../../edge/contract";
-import { invalid, isRecord, type Validated } from "../validation";
+import {
+  color,
+  integer,
+  invalid,
+  isRecord,
+  oneOf,
+  onlyKnown,
+  text,
+  type Validated,
+} from "../validation";
 
 export const ALGORITHMS = [
   "frequently-bought-together",
@@ -44,44 +53,6 @@ export const recommendationDefaults: RecommendationSettings = {
   accentColor: "#1f6f5c",
 };
 
-const COLOR = /^#[0-9a-f]{6}$/i;
-
-function text(value: unknown, field: string, max: number): Validated<string> {
-  if (typeof value !== "string") return invalid(field, "must be a string");
-  const trimmed = value.trim();
-  if (trimmed.length === 0) return invalid(field, "must not be empty");
-  if (trimmed.length > max) {
-    return invalid(field, `must be at most ${max} characters`);
-  }
-  return { ok: true, value: trimmed };
-}
-
-function integer(
-  value: unknown,
-  field: string,
-  min: number,
-  max: number,
-): Validated<number> {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    return invalid(field, "must be a whole number");
-  }
-  if (value < min || value > max) {
-    return invalid(field, `must be between ${min} and ${max}`);
-  }
-  return { ok: true, value };
-}
-
-function oneOf<T extends string>(
-  value: unknown,
-  field: string,
-  allowed: readonly T[],
-): Validated<T> {
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) {
-    return { ok: true, value: value as T };
-  }
-  return invalid(field, `must be one of: ${allowed.join(", ")}`);
-}
-
 /**
  * Checks settings sent by the editor or the admin API. Missing fields take
  * their defaults; unknown fields are refused so that a typo is not silently
@@ -92,9 +63,8 @@ export function validateRecommendationSettings(
   prefix = "settings",
 ): Validated<RecommendationSettings> {
   if (!isRecord(input)) return invalid(prefix, "must be an object");
-  const known = Object.keys(recommendationDefaults);
-  const unknown = Object.keys(input).find((key) => !known.includes(key));
-  if (unknown) return invalid(`${prefix}.${unknown}`, "is not a known setting");
+  const unknown = onlyKnown(input, recommendationDefaults, prefix);
+  if (unknown) return unknown;
 
   const merged = { ...recommendationDefaults, ...input };
   const title = text(merged.title, `${prefix}.title`, 80);
@@ -120,10 +90,8 @@ export function validateRecommendationSettings(
     if (!pages.includes(checked.value)) pages.push(checked.value);
   }
 
-  const accentColor = merged.accentColor;
-  if (typeof accentColor !== "string" || !COLOR.test(accentColor)) {
-    return invalid(`${prefix}.accentColor`, "must be a colour like #1f6f5c");
-  }
+  const accentColor = color(merged.accentColor, `${prefix}.accentColor`);
+  if (!accentColor.ok) return accentColor;
 
   return {
     ok: true,
@@ -135,7 +103,7 @@ export function validateRecommendationSettings(
       windowDays: windowDays.value,
       pages,
       buttonText: buttonText.value,
-      accentColor: accentColor.toLowerCase(),
+      accentColor: accentColor.value,
     },
   };
 }

@@ -222,6 +222,7 @@ export function fakeEdge(options: FakeEdgeOptions = {}): FakeEdge {
       const body: PageResponse = {
         site: { id: SITE, name: "Tea shop", locale: "en-US", currency: "USD" },
         widgets: (options.widgets ?? []).filter((one) => wanted.includes(one.id)),
+        popups: [],
       };
       return json(body);
     }

@@ -5,6 +5,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     edgeUrl: string;
     adminKey: string;
+    /** Where the worker keeps its local D1, for reading it directly. */
+    persistDir: string;
   }
 }
 
@@ -13,5 +15,6 @@ export default async function setup(project: TestProject) {
   const worker = await startLocalWorker();
   project.provide("edgeUrl", worker.url);
   project.provide("adminKey", worker.adminKey);
+  project.provide("persistDir", worker.persistDir);
   return () => worker.stop();
 }

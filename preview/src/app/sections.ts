@@ -1,6 +1,10 @@
 import type { JSX } from "preact";
 import type { AdminApi } from "../api/admin-api";
+import { campaignsSection } from "../campaigns/section";
+import { customersSection } from "../customers/section";
+import { integrationsSection } from "../integrations/section";
 import { promotionsSection } from "../promotions/section";
+import { segmentsSection } from "../segments/section";
 import type { Route } from "./routes";
 
 /** What the app gives a section's page. */
@@ -29,6 +33,12 @@ export interface Section {
  * The back office's sections, in navigation order. Each lives in its own
  * folder of preview/src and is listed here once.
  */
-export const SECTIONS: readonly Section[] = [promotionsSection];
+export const SECTIONS: readonly Section[] = [
+  promotionsSection,
+  customersSection,
+  integrationsSection,
+  segmentsSection,
+  campaignsSection,
+];
 
 export const SECTION_IDS = SECTIONS.map((section) => section.id);

@@ -84,4 +84,31 @@ describe("device id", () => {
     expect(deviceId(store, "full-site")).toBe(id);
     undo();
   });
+
+  it("survives clearing localStorage, through the shop's first-party cookie", () => {
+    const first = deviceId(createStore(window), "shop-9", document);
+    expect(document.cookie).toContain(`vitrine_shop-9=${first}`);
+
+    localStorage.clear();
+    expect(deviceId(createStore(window), "shop-9", document)).toBe(first);
+    // And the storage learns it back.
+    expect(localStorage.getItem("vitrine:shop-9:device")).toBe(first);
+  });
+
+  it("survives losing the cookie, through localStorage", () => {
+    const first = deviceId(createStore(window), "shop-10", document);
+    // biome-ignore lint/suspicious/noDocumentCookie: the test plays a shopper clearing cookies.
+    document.cookie = "vitrine_shop-10=; max-age=0; path=/";
+
+    expect(deviceId(createStore(window), "shop-10", document)).toBe(first);
+    expect(document.cookie).toContain(`vitrine_shop-10=${first}`);
+  });
+
+  it("ignores a cookie that is not a device id", () => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the test plays a tampered cookie.
+    document.cookie = "vitrine_shop-11=<script>; path=/";
+    const id = deviceId(createStore(window), "shop-11", document);
+    expect(id).toMatch(EDGE_ID);
+    expect(id).not.toContain("<");
+  });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startRuntime } from "../../../client/runtime/start";
 import {
   card,
@@ -212,12 +212,25 @@ describe("startRuntime", () => {
     const edge = fakeEdge();
     await startRuntime({ scriptUrl: SCRIPT_URL, window, fetch: edge.fetch });
 
+    vitrine("track", "Unknown", {});
     vitrine("explode");
 
     const logs = Reflect.get(Reflect.get(window, "vitrine"), "logs") as {
       message: string;
+      detail: unknown;
     }[];
-    expect(logs.map((entry) => entry.message)).toContain("unknown command");
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        message: "call ignored",
+        detail: ["track", "Unknown", {}],
+      }),
+    );
+    // Calls the base does not know go to the extra commands' chunk first.
+    await vi.waitFor(() =>
+      expect(logs).toContainEqual(
+        expect.objectContaining({ message: "call ignored", detail: ["explode"] }),
+      ),
+    );
   });
 
   it("keeps no log at all outside debug mode", async () => {

@@ -1,0 +1,1 @@
+importScripts("/v1/sites/demo/push/sw.js");

@@ -1,0 +1,39 @@
+import type { JSX } from "preact";
+import { useId } from "preact/hooks";
+import { numberFormat } from "../format";
+import type { PopupData, PopupProps } from "../popup/contract";
+import { PopupDialog } from "../popup/Dialog";
+import type { SocialProofSettings } from "./settings";
+
+export type SocialProofProps = PopupProps<SocialProofSettings, PopupData["social-proof"]>;
+
+/**
+ * The social-proof pop-up: its sentence with `{count}` replaced by the
+ * number of people the edge counted, exactly as given (the edge sends no
+ * pop-up below the minimum), and `{hours}` by the window. With no title,
+ * the sentence names the dialog.
+ */
+export function SocialProof(props: SocialProofProps): JSX.Element {
+  const { settings } = props;
+  const titleId = useId();
+  const number = numberFormat(props.locale);
+  // Splitting on a capturing group keeps the placeholders as parts.
+  const parts = settings.text.split(/(\{count\}|\{hours\})/).map((part) => {
+    if (part === "{count}")
+      return <strong class="count">{number?.format(props.data.count)}</strong>;
+    return part === "{hours}" ? number?.format(settings.windowHours) : part;
+  });
+
+  return (
+    <PopupDialog
+      title={settings.title}
+      titleId={titleId}
+      onClose={props.onClose}
+      accentColor={settings.accentColor}
+    >
+      <p class="text proof" id={settings.title ? undefined : titleId}>
+        {parts}
+      </p>
+    </PopupDialog>
+  );
+}
