@@ -32,8 +32,8 @@ export interface CustomerProfile {
     status: number | null;
     sentAt: number;
   }[];
-  /** Segments are not built yet (issue of its own); always empty. */
-  segments: string[];
+  /** The segments the customer is in now, as of their last recompute. */
+  segments: { id: string; name: string; since: number }[];
 }
 
 /** The customer's profile, or null when the site knows nothing of them. */
@@ -56,7 +56,7 @@ export async function customerProfile(
   const devices = await customerDevices(db, siteId, id, vapidKey, now);
   if (!customer && devices.length === 0 && cards.length === 0) return null;
 
-  const [actions, pushes] = await Promise.all([
+  const [actions, pushes, segments] = await Promise.all([
     db
       .prepare(
         `SELECT id, operation, at, device_id, data FROM actions
@@ -83,6 +83,14 @@ export async function customerProfile(
         status: number | null;
         sent_at: number;
       }>(),
+    db
+      .prepare(
+        `SELECT s.id, s.name, m.since FROM segment_memberships m
+         JOIN segments s ON s.site_id = m.site_id AND s.id = m.segment_id
+         WHERE m.site_id = ? AND m.customer_id = ? ORDER BY s.name`,
+      )
+      .bind(siteId, id)
+      .all<{ id: string; name: string; since: number }>(),
   ]);
 
   const web = devices.filter((device) => device.kind === "web");
@@ -117,7 +125,7 @@ export async function customerProfile(
       status: row.status,
       sentAt: row.sent_at,
     })),
-    segments: [],
+    segments: segments.results,
   };
 }
 

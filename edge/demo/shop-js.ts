@@ -178,6 +178,13 @@ export const SHOP_JS = `(function () {
     });
   }
 
+  // Aisle pages ask for web pushes: Vitrine shows its own small prompt
+  // first, once, and the browser's only if the shopper agrees.
+  if (typeof window.vitrine === "function" &&
+      document.querySelector('main[data-vitrine-page="category"]')) {
+    window.vitrine("push", { serviceWorker: "/demo/vitrine-sw.js" });
+  }
+
   showCount(read());
 })();
 `;

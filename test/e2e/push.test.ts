@@ -1,62 +1,14 @@
-import path from "node:path";
 import type { Browser } from "playwright-core";
-import { build, type Plugin, type Rolldown } from "vite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "./browser";
 
 const edge = inject("edgeUrl");
 const adminKey = inject("adminKey");
-const root = path.resolve(import.meta.dirname, "../..");
 const CUSTOMER = "c-e2e-push";
 
-/**
- * The push registration module (client/runtime/push), bundled on its own
- * as a script that defines `window.__vitrinePush(device)`. The base
- * runtime does not load it yet (the lead wires the call), so the test
- * loads it into the demo page itself, exactly as built from the source.
- */
-async function pushBundle(): Promise<string> {
-  const entry: Plugin = {
-    name: "push-e2e-entry",
-    enforce: "pre",
-    resolveId: (id) => (id.endsWith("push-e2e-entry") ? "\0push-e2e-entry" : null),
-    load: (id) =>
-      id === "\0push-e2e-entry"
-        ? `import { startPush } from "${root}/client/runtime/push/index.ts";
-           import { createStore } from "${root}/client/runtime/storage.ts";
-           window.__vitrinePush = (device) => startPush({
-             edge: { base: location.origin, site: "demo" },
-             device, window, store: createStore(window),
-             serviceWorker: "/demo/vitrine-sw.js",
-             log: (message, detail) => (window.__pushLog ??= []).push(message + " " + detail),
-           });`
-        : null,
-  };
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: "silent",
-    plugins: [entry],
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: "push-e2e-entry", formats: ["iife"], name: "vitrinePushE2e" },
-    },
-  });
-  const outputs = (
-    Array.isArray(result) ? result : [result]
-  ) as Rolldown.RolldownOutput[];
-  const chunk = outputs
-    .flatMap((output) => output.output)
-    .find((file) => file.type === "chunk");
-  if (chunk?.type !== "chunk") throw new Error("no bundle");
-  return chunk.code;
-}
-
 let browser: Browser;
-let bundle: string;
 beforeAll(async () => {
-  [browser, bundle] = await Promise.all([launchChromium(), pushBundle()]);
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -108,13 +60,21 @@ describe("web push on the demo shop", () => {
       );
     }, CUSTOMER);
 
-    await page.addScriptTag({ content: bundle });
-    const state = await page.evaluate(() =>
-      (
-        window as unknown as { __vitrinePush(device: string): Promise<string> }
-      ).__vitrinePush(localStorage.getItem("vitrine:demo:device") ?? ""),
+    // As a shop's own script would ask, through the runtime's command.
+    await page.evaluate(() =>
+      (window as unknown as { vitrine(...args: unknown[]): void }).vitrine("push", {
+        serviceWorker: "/demo/vitrine-sw.js",
+      }),
     );
-    expect(state).toBe("failed");
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () =>
+            Boolean((await navigator.serviceWorker.getRegistration("/demo/"))?.active),
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const worker = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration("/demo/");
       return {
@@ -145,49 +105,32 @@ describe("web push on the demo shop", () => {
   it("asks with its own prompt, and asks the browser only from the click", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${edge}/demo/`);
-    await page.waitForFunction(
-      () => localStorage.getItem("vitrine:demo:device") !== null,
-    );
-    await page.addScriptTag({ content: bundle });
-    await page.evaluate(() => {
-      const win = window as unknown as {
-        __vitrinePush(device: string): Promise<string>;
-        __pushState: Promise<string>;
-      };
-      win.__pushState = win.__vitrinePush(
-        localStorage.getItem("vitrine:demo:device") ?? "",
-      );
-    });
+    // The demo's aisle pages ask, with `vitrine('push', …)` in shop.js.
+    await page.goto(`${edge}/demo/categories/dairy-eggs`);
     // Nothing asked the browser yet: only our own dialog is showing.
     const allow = page.getByRole("button", { name: "Allow notifications" });
     await allow.waitFor();
     expect(await page.evaluate(() => Notification.permission)).toBe("default");
 
     await allow.click();
-    const state = await page.evaluate(
-      () => (window as unknown as { __pushState: Promise<string> }).__pushState,
-    );
     // Headless Chromium answers a permission request nobody granted with
     // "denied", as a shopper's refusal would be.
-    const permission = await page.evaluate(() => Notification.permission);
-    expect([state, permission]).toEqual(["denied", "denied"]);
+    await page.waitForFunction(() => Notification.permission === "denied");
     expect(await page.locator("[data-vitrine-push-prompt]").count()).toBe(0);
 
     const device = await page.evaluate(
       () => localStorage.getItem("vitrine:demo:device") ?? "",
     );
-    const response = await fetch(
-      `${edge}/v1/sites/demo/admin/devices?kind=web&limit=200`,
-      {
-        headers: { Authorization: `Bearer ${adminKey}` },
-      },
-    );
-    const listed = (await response.json()) as { devices: ProfileDevice[] };
-    expect(listed.devices.find((each) => each.id === device)).toMatchObject({
-      permission: "denied",
-      reason: "denied",
-    });
+    await expect
+      .poll(async () => {
+        const response = await fetch(
+          `${edge}/v1/sites/demo/admin/devices?kind=web&limit=200`,
+          { headers: { Authorization: `Bearer ${adminKey}` } },
+        );
+        const listed = (await response.json()) as { devices: ProfileDevice[] };
+        return listed.devices.find((each) => each.id === device);
+      })
+      .toMatchObject({ permission: "denied", reason: "denied" });
     await context.close();
   });
 });

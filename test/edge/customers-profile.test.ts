@@ -107,6 +107,27 @@ describe("GET /admin/customers/:id", () => {
     expect(response.status).toBe(404);
   });
 
+  it("names the segments the customer is in", async () => {
+    const { key } = await createSite("cp-segments");
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO customers (site_id, id, first_seen, last_seen) VALUES ('cp-segments', 'ann', ?, ?)",
+      ).bind(now, now),
+      env.DB.prepare(
+        `INSERT INTO segments (site_id, id, name, rule, created_at, updated_at)
+         VALUES ('cp-segments', 'loyal', 'Loyal', '{"type":"orders_at_least","orders":3}', ?, ?),
+                ('cp-segments', 'lapsed', 'Lapsed', '{"type":"inactive_for_days","days":90}', ?, ?)`,
+      ).bind(now, now, now, now),
+      env.DB.prepare(
+        "INSERT INTO segment_memberships (site_id, segment_id, customer_id, since) VALUES ('cp-segments', 'loyal', 'ann', ?)",
+      ).bind(now),
+    ]);
+    expect((await profile("cp-segments", key, "ann")).segments).toEqual([
+      { id: "loyal", name: "Loyal", since: now },
+    ]);
+  });
+
   it("finds customers by part of their id", async () => {
     const { key } = await createSite("cp-search");
     await activity("cp-search", "d-1", "alice@example.com", 1);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody, PageResponse } from "../../edge/contract";
+import { DEMO_POPUPS } from "../../edge/seed/demo-popups";
 import {
   actionId,
   addProducts,
@@ -341,5 +342,16 @@ describe("pop-up events", () => {
     const bad = await postActions(site.id, [event("hover")]);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.field).toBe("actions.0.data.event");
+  });
+});
+
+describe("the demo pop-ups", () => {
+  it("pass the admin API's own validation", async () => {
+    const site = await createSite("popups-demo");
+    for (const demo of DEMO_POPUPS) {
+      const { id, ...body } = demo;
+      const response = await putPopup(site, id, body);
+      expect(response.status, `${id}: ${await response.clone().text()}`).toBe(201);
+    }
   });
 });

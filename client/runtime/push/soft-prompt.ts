@@ -52,6 +52,12 @@ export function showSoftPrompt(
   return new Promise((resolve) => {
     const host = doc.createElement("div");
     host.setAttribute("data-vitrine-push-prompt", "");
+    // Sizeless and out of the flow, whatever the page's CSS says of divs:
+    // the box inside is fixed, so nothing of the page may move.
+    for (const property of ["all:initial", "position:fixed", "width:0", "height:0"]) {
+      const [name = "", value = ""] = property.split(":");
+      host.style.setProperty(name, value, "important");
+    }
     const shadow = host.attachShadow({ mode: "open" });
     styleInto(shadow, doc);
 

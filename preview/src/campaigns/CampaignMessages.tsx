@@ -26,7 +26,6 @@ export function CampaignMessages(props: {
         falling={campaign.falling}
         rates={detail.rates}
         campaign={campaign.id}
-        open={() => {}}
       />
       <div class="table-scroll">
         <table class="campaign-messages">

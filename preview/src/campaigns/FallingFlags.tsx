@@ -5,12 +5,13 @@ import { percent } from "./format";
 import type { Falling, RateInfo } from "./types";
 
 /** "Open rate falling: 9.1 % (was 38.0 %)", one line per rate that fell,
- * each linking to the campaign's messages. */
+ * each linking to the campaign's messages unless they are on screen
+ * already (no `open`). */
 export function FallingFlags(props: {
   falling: Falling[];
   rates: RateInfo[];
   campaign: string;
-  open(campaign: string): void;
+  open?(campaign: string): void;
 }): JSX.Element | null {
   if (props.falling.length === 0) return null;
   const label = (id: string) => props.rates.find((rate) => rate.id === id)?.label ?? id;
@@ -21,14 +22,22 @@ export function FallingFlags(props: {
   });
   return (
     <ul class="falling">
-      {props.falling.map((each) => (
-        <li key={`${each.rate}:${each.message ?? ""}`}>
-          <Link href={href} onNavigate={() => props.open(props.campaign)}>
-            ▼ {label(each.rate)} falling{each.message ? ` (message ${each.message})` : ""}
-            : {percent(each.current)}, was {percent(each.previous)}
-          </Link>
-        </li>
-      ))}
+      {props.falling.map((each) => {
+        const which = each.message ? ` (message ${each.message})` : "";
+        const text = `▼ ${label(each.rate)} falling${which}: ${percent(each.current)}, was ${percent(each.previous)}`;
+        const { open } = props;
+        return (
+          <li key={`${each.rate}:${each.message ?? ""}`}>
+            {open ? (
+              <Link href={href} onNavigate={() => open(props.campaign)}>
+                {text}
+              </Link>
+            ) : (
+              text
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -143,8 +143,8 @@ export function CustomerProfileView(props: {
       <h2>Segments</h2>
       <p class="hint">
         {profile.segments.length
-          ? profile.segments.join(", ")
-          : "Segments are not built yet."}
+          ? profile.segments.map((segment) => segment.name).join(", ")
+          : "In no segment as of the last recompute (Segments section)."}
       </p>
       <p class="hint legend">Red reasons: {Object.values(REASONS).join(" · ")}.</p>
     </section>

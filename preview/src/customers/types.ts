@@ -69,7 +69,8 @@ export interface Profile {
     status: number | null;
     sentAt: number;
   }[];
-  segments: string[];
+  /** The segments the customer is in now, as of their last recompute. */
+  segments: { id: string; name: string; since: number }[];
 }
 
 export interface CustomerPush {
