@@ -31,10 +31,8 @@ const BUDGET = {
   preact: 5_000,
   /** What every template draws with (shadow roots, styles, prices). */
   kit: 1_000,
-  /** The pop-up engine and dialog, loaded once a page has a pop-up.
-   * Known cost: 1.1 KB of it is Preact's hooks, which the dialog and the
-   * countdown use; class components would do without them. */
-  popups: 5_000,
+  /** The pop-up engine and dialog, loaded once a page has a pop-up. */
+  popups: 4_000,
   /** Each template's own code. */
   template: 3_000,
   /** A feature loaded on its first use, e.g. web push registration. */

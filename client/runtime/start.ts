@@ -51,14 +51,9 @@ function start(options: RuntimeOptions): Promise<void> {
   const logger = createLogger(win);
   const { log } = logger;
   const edge = parseScriptUrl(options.scriptUrl);
-  if (!edge) {
-    log("runtime URL not recognised", options.scriptUrl);
-    return Promise.resolve();
-  }
-  if (alreadyLoaded(win)) {
-    log("runtime already running");
-    return Promise.resolve();
-  }
+  // Nothing to log in either case: this copy's log would never be exposed
+  // (the running copy owns `vitrine`, or nothing can run at all).
+  if (!edge || alreadyLoaded(win)) return Promise.resolve();
 
   const request = options.fetch ?? ((input, init) => win.fetch(input, init));
   const store = createStore(win);

@@ -1,5 +1,4 @@
-import type { JSX } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { Component, type JSX } from "preact";
 import { numberFormat, safeUrl } from "../format";
 import type { PopupData, PopupProps } from "../popup/contract";
 import { PopupDialog } from "../popup/Dialog";
@@ -21,27 +20,47 @@ const UNITS = [
  * milliseconds are compared, so no time zone enters. At zero it calls
  * `onExpire`, once.
  */
-export function Countdown(props: CountdownProps): JSX.Element {
+// A class, not hooks: the runtime's pop-up chunk then ships without
+// Preact's hooks module (1.1 KB gzipped).
+export class Countdown extends Component<CountdownProps> {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private expired = false;
+
+  override componentDidMount(): void {
+    this.schedule();
+  }
+
+  override componentDidUpdate(): void {
+    this.schedule();
+  }
+
+  override componentWillUnmount(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Wakes when the displayed second changes, not merely every 1,000 ms,
+   * so that the digits do not lag behind the clock; at zero, expires. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const left = Math.max(0, this.props.data.endsAt - this.props.now());
+    if (left > 0) {
+      this.timer = setTimeout(() => this.forceUpdate(), left % 1000 || 1000);
+    } else if (!this.expired) {
+      this.expired = true;
+      this.props.onExpire?.();
+    }
+  }
+
+  override render(): JSX.Element {
+    return renderCountdown(this.props);
+  }
+}
+
+function renderCountdown(props: CountdownProps): JSX.Element {
   const { settings, locale } = props;
-  const titleId = useId();
-  const [, tick] = useState(0);
-  const expired = useRef(false);
   const left = Math.max(0, props.data.endsAt - props.now());
   // Rounded up, so that the display reaches 0 when time is up, not before.
   const seconds = Math.ceil(left / 1000);
-
-  useEffect(() => {
-    if (left > 0) {
-      // Wake when the displayed second changes, not merely every 1,000 ms,
-      // so that the digits do not lag behind the clock.
-      const timer = setTimeout(() => tick((n) => n + 1), left % 1000 || 1000);
-      return () => clearTimeout(timer);
-    }
-    if (!expired.current) {
-      expired.current = true;
-      props.onExpire?.();
-    }
-  });
 
   const two = numberFormat(locale, { minimumIntegerDigits: 2 });
   const spoken: string[] = [];
@@ -70,7 +89,6 @@ export function Countdown(props: CountdownProps): JSX.Element {
   return (
     <PopupDialog
       title={settings.title}
-      titleId={titleId}
       onClose={props.onClose}
       accentColor={settings.accentColor}
     >

@@ -1,5 +1,4 @@
 import type { JSX } from "preact";
-import { useId } from "preact/hooks";
 import { priceFormatter, safeUrl } from "../format";
 import type { PopupData, PopupProps } from "../popup/contract";
 import { PopupDialog } from "../popup/Dialog";
@@ -15,13 +14,11 @@ export type CrossSellProps = PopupProps<CrossSellSettings, PopupData["cross-sell
  */
 export function CrossSell(props: CrossSellProps): JSX.Element {
   const { settings } = props;
-  const titleId = useId();
   const price = priceFormatter(props.locale, props.currency);
 
   return (
     <PopupDialog
       title={settings.title}
-      titleId={titleId}
       onClose={props.onClose}
       accentColor={settings.accentColor}
     >

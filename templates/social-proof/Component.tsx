@@ -1,8 +1,7 @@
 import type { JSX } from "preact";
-import { useId } from "preact/hooks";
 import { numberFormat } from "../format";
 import type { PopupData, PopupProps } from "../popup/contract";
-import { PopupDialog } from "../popup/Dialog";
+import { POPUP_TITLE_ID, PopupDialog } from "../popup/Dialog";
 import type { SocialProofSettings } from "./settings";
 
 export type SocialProofProps = PopupProps<SocialProofSettings, PopupData["social-proof"]>;
@@ -15,7 +14,6 @@ export type SocialProofProps = PopupProps<SocialProofSettings, PopupData["social
  */
 export function SocialProof(props: SocialProofProps): JSX.Element {
   const { settings } = props;
-  const titleId = useId();
   const number = numberFormat(props.locale);
   // Splitting on a capturing group keeps the placeholders as parts.
   const parts = settings.text.split(/(\{count\}|\{hours\})/).map((part) => {
@@ -27,11 +25,10 @@ export function SocialProof(props: SocialProofProps): JSX.Element {
   return (
     <PopupDialog
       title={settings.title}
-      titleId={titleId}
       onClose={props.onClose}
       accentColor={settings.accentColor}
     >
-      <p class="text proof" id={settings.title ? undefined : titleId}>
+      <p class="text proof" id={settings.title ? undefined : POPUP_TITLE_ID}>
         {parts}
       </p>
     </PopupDialog>

@@ -1,5 +1,4 @@
 import type { JSX } from "preact";
-import { useId } from "preact/hooks";
 import { priceFormatter, safeUrl } from "../format";
 import type { PopupData, PopupProps } from "../popup/contract";
 import { PopupDialog } from "../popup/Dialog";
@@ -16,14 +15,12 @@ export type UpsellProps = PopupProps<UpsellSettings, PopupData["upsell"]>;
 export function Upsell(props: UpsellProps): JSX.Element {
   const { settings, data } = props;
   const { product } = data;
-  const titleId = useId();
   const href = safeUrl(product.url);
   const src = safeUrl(product.image);
 
   return (
     <PopupDialog
       title={settings.title}
-      titleId={titleId}
       onClose={props.onClose}
       accentColor={settings.accentColor}
     >

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PopupDialog } from "../../../templates/popup/Dialog";
+import { POPUP_TITLE_ID, PopupDialog } from "../../../templates/popup/Dialog";
 import { dialogStyles } from "../../../templates/popup/dialog-styles";
 import { mountInShadow, press, unmount, unmountAll } from "./shadow";
 
 function show(onClose = vi.fn(), title = "Wait a moment") {
   const root = mountInShadow(
-    <PopupDialog title={title} titleId="t1" onClose={onClose} accentColor="#ffe14d">
-      <p id={title ? undefined : "t1"}>Body text</p>
+    <PopupDialog title={title} onClose={onClose} accentColor="#ffe14d">
+      <p id={title ? undefined : POPUP_TITLE_ID}>Body text</p>
       <a href="/first">First</a>
       <button type="button">Last</button>
     </PopupDialog>,
@@ -59,7 +59,7 @@ describe("pop-up dialog", () => {
 
   it("starts on its close button when the content has nothing focusable", () => {
     const root = mountInShadow(
-      <PopupDialog title="Plain" titleId="t2" onClose={vi.fn()} accentColor="#000000">
+      <PopupDialog title="Plain" onClose={vi.fn()} accentColor="#000000">
         <p>Only text</p>
       </PopupDialog>,
     );
