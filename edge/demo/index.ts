@@ -8,6 +8,7 @@ import { merchantServiceWorker } from "../../client/push/sw-source";
 import type { Env } from "../env";
 import { productImageSvg } from "../seed/product-image";
 import { findProduct, listAisles, productsInAisle } from "./catalog";
+import { demoCsp } from "./csp";
 import { cartPage } from "./pages/cart";
 import { categoryPage } from "./pages/category";
 import { homePage } from "./pages/home";
@@ -17,6 +18,14 @@ import { SHOP_CSS } from "./shop-css";
 import { SHOP_JS } from "./shop-js";
 
 export const demo = new Hono<{ Bindings: Env }>();
+
+// Every page of the shop runs under a strict policy (see csp.ts).
+demo.use(async (c, next) => {
+  await next();
+  if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+    c.res.headers.set("Content-Security-Policy", await demoCsp(origin(c.req.url)));
+  }
+});
 
 /** The aisle the home page picks its products from, when it exists. */
 const FEATURED_AISLE = "Fruit & vegetables";

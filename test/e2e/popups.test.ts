@@ -120,6 +120,41 @@ describe("pop-ups on the demo shop", () => {
     await page.close();
   });
 
+  it("renders widgets and pop-ups under the shop's strict CSP without a violation", async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, "__violations", { value: seen });
+      document.addEventListener("securitypolicyviolation", (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const response = await page.goto(`${edge}/demo/products/${PRODUCT}`);
+    const policy = response?.headers()["content-security-policy"] ?? "";
+    expect(policy).toContain("script-src 'self' 'sha256-");
+    expect(policy).not.toContain("unsafe-inline");
+
+    await waitForPopup(page, "bought-today");
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-vitrine-widget="product-fbt"]')
+        ?.shadowRoot?.querySelector("a[href]"),
+    );
+    // Styled, not just present: the adopted sheet reached the dialog.
+    const position = await page.evaluate(() => {
+      const root = document.querySelector("[data-vitrine-popup]")?.shadowRoot;
+      const dialog = root?.querySelector("[role=dialog]");
+      return dialog ? getComputedStyle(dialog).position : "";
+    });
+    expect(position).toBe("fixed");
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __violations: string[] }).__violations,
+      ),
+    ).toEqual([]);
+    await page.close();
+  });
+
   it("is a dialog that works with the keyboard alone", async () => {
     const page = await browser.newPage();
     await page.goto(`${edge}/demo/products/${PRODUCT}`);

@@ -100,9 +100,13 @@ describe("the demo storefront", () => {
     await page.goto(`${edge}/demo/products/${PRODUCT}`);
     // Plain page rules that reach the placeholder element and would be
     // inherited by everything inside it.
-    await page.addStyleTag({
-      content:
+    // Through CSSOM: the demo's CSP refuses a <style> element, as it should.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(
         "main div, [data-vitrine-widget] { color: rgb(187, 0, 0) !important; letter-spacing: 5px; text-transform: uppercase; text-align: center; font-family: Georgia }",
+      );
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
     await page.waitForFunction(
       () =>

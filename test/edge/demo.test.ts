@@ -47,6 +47,21 @@ describe("the demo storefront", () => {
     expect(scripts).toEqual(["<script>", '<script src="/demo/shop.js">']);
   });
 
+  it("runs its pages under a strict CSP that allows the pasted snippet by its hash", async () => {
+    const response = await exports.default.fetch(new Request(`${ORIGIN}/demo/`));
+    const policy = response.headers.get("Content-Security-Policy") ?? "";
+    const html = await response.text();
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    const digest = await crypto.subtle.digest(
+      "SHA-256",
+      new TextEncoder().encode(inline),
+    );
+    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain("unsafe");
+  });
+
   it("pastes the snippet byte for byte as client/snippet.js has it", () => {
     const pasted = canonicalSnippet.trim().split("\n").at(-1);
     expect(snippetFor("https://EDGE/v1/sites/SITE/runtime.js")).toBe(
