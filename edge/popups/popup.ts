@@ -1,19 +1,7 @@
 import type { PopupTemplate } from "../../templates/popup/contract";
-import type { PopupFrequency, PopupTargeting } from "../../templates/popup/targeting";
-import type { PopupSettings } from "../../templates/popups";
+import type { Popup } from "../../templates/popup/record";
 
-/** A pop-up as stored and as the admin API shows it. */
-export interface Popup<T extends PopupTemplate = PopupTemplate> {
-  id: string;
-  name: string;
-  template: T;
-  enabled: boolean;
-  priority: number;
-  settings: PopupSettings[T];
-  targeting: PopupTargeting;
-  frequency: PopupFrequency;
-  updatedAt: number;
-}
+export type { Popup };
 
 interface PopupRow {
   id: string;

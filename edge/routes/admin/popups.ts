@@ -1,10 +1,10 @@
 import { Hono } from "hono";
+import { validatePopup } from "../../../templates/popup/record";
 import type { AppEnv } from "../../http/app-env";
 import { readJson } from "../../http/body";
 import { ApiError, notFound } from "../../http/errors";
 import { ID_RULE, isId } from "../../http/identifiers";
 import { deletePopup, findPopup, listPopups, savePopup } from "../../popups/popup";
-import { validatePopup } from "../../popups/validate";
 
 const MAX_BODY_BYTES = 16 * 1024;
 

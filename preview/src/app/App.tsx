@@ -90,7 +90,7 @@ export function App({ request, sessions }: Props): JSX.Element {
         onConfirm={nav.confirm}
         onCancel={nav.cancel}
       >
-        <p>This widget has changes that are not saved. The shop does not see them.</p>
+        <p>This page has changes that are not saved. The shop does not see them.</p>
       </ConfirmDialog>
     </>
   );

@@ -3,6 +3,7 @@ import type { AdminApi } from "../api/admin-api";
 import { campaignsSection } from "../campaigns/section";
 import { customersSection } from "../customers/section";
 import { integrationsSection } from "../integrations/section";
+import { popupsSection } from "../popups/section";
 import { promotionsSection } from "../promotions/section";
 import { segmentsSection } from "../segments/section";
 import type { Route } from "./routes";
@@ -34,6 +35,7 @@ export interface Section {
  * folder of preview/src and is listed here once.
  */
 export const SECTIONS: readonly Section[] = [
+  popupsSection,
   promotionsSection,
   customersSection,
   integrationsSection,

@@ -1,8 +1,25 @@
-import { POPUP_TEMPLATES, type PopupTemplate } from "../../templates/popup/contract";
-import { validateFrequency, validateTargeting } from "../../templates/popup/targeting";
-import { validatePopupSettings } from "../../templates/popups";
-import { invalid, isRecord, type Validated } from "../../templates/validation";
-import type { Popup } from "./popup";
+import { type PopupSettings, validatePopupSettings } from "../popups";
+import { invalid, isRecord, type Validated } from "../validation";
+import { POPUP_TEMPLATES, type PopupTemplate } from "./contract";
+import {
+  type PopupFrequency,
+  type PopupTargeting,
+  validateFrequency,
+  validateTargeting,
+} from "./targeting";
+
+/** A pop-up as stored and as the admin API shows it. */
+export interface Popup<T extends PopupTemplate = PopupTemplate> {
+  id: string;
+  name: string;
+  template: T;
+  enabled: boolean;
+  priority: number;
+  settings: PopupSettings[T];
+  targeting: PopupTargeting;
+  frequency: PopupFrequency;
+  updatedAt: number;
+}
 
 const FIELDS = [
   "name",
@@ -14,7 +31,8 @@ const FIELDS = [
   "frequency",
 ];
 
-/** Checks a pop-up sent to the admin API: the settings through the
+/** Checks a pop-up sent to the admin API (and, as the marketer types, the
+ * editor's draft): the settings through the
  * template's own validation (the one the editor runs as you type), the
  * targeting and frequency through the rules every template shares. */
 export function validatePopup(
