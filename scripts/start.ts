@@ -33,7 +33,8 @@ if (seed.originsUpdated) console.log(`Allowed the demo shop's origins on port ${
 
 const wrangler = spawn(
   wranglerBin(),
-  ["dev", "--ip", "127.0.0.1", "--port", String(port)],
+  // --test-scheduled: GET /__scheduled?cron=… runs the Cron Trigger by hand.
+  ["dev", "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled"],
   {
     cwd: ROOT,
     env: wranglerEnv(),
@@ -65,6 +66,7 @@ async function announceWhenReady(): Promise<void> {
   Vitrine is running.
 
     Demo shop   ${base}/demo/
+    Back office ${base}/editor/  (sign in with the admin key)
     Admin key   ${key}
     API base    ${base}/v1/sites/${DEMO_SITE}
                 (admin routes take "Authorization: Bearer <admin key>")

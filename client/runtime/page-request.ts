@@ -11,7 +11,8 @@ export interface PageQuery {
 }
 
 /** `GET <endpoint>?url=…&device=…&type=…&product=…&category=…&cart=…&widgets=…`,
- * leaving out empty parameters. */
+ * leaving out empty parameters but `widgets`: empty, it asks for none,
+ * where leaving it out would ask for every widget of the page type. */
 export function pageUrl(endpoint: string, query: PageQuery): string {
   const { context } = query;
   const params = new URLSearchParams();
@@ -24,7 +25,9 @@ export function pageUrl(endpoint: string, query: PageQuery): string {
     ["cart", context.cart.join(",")],
     ["widgets", query.widgets.join(",")],
   ];
-  for (const [name, value] of entries) if (value) params.set(name, value);
+  for (const [name, value] of entries) {
+    if (value || name === "widgets") params.set(name, value ?? "");
+  }
   return `${endpoint}?${params}`;
 }
 

@@ -1,7 +1,8 @@
 /** Field names whose values a call record never keeps: anything named
- * like a key, secret, token or password, in any case. Masking too much
- * (a `monkey` field) costs a merchant a value in a log; too little leaks. */
-const SECRET_NAME = /key|secret|token|passw(or)?d/i;
+ * like a key, secret, token, password, auth or credential, in any case.
+ * Masking too much (a `monkey` field) costs a merchant a value in a log;
+ * too little leaks. */
+const SECRET_NAME = /key|secret|token|passw(or)?d|auth|credential/i;
 export const MASK = "***";
 
 /** Payloads are cut to this many bytes of UTF-8 after masking. */
@@ -25,9 +26,10 @@ export function maskSecrets(value: unknown, depth = 0): unknown {
 }
 
 // For bodies that are not JSON: `name=value`, `name: value` and
-// `"name": "value"` where the name looks secret.
+// `"name": "value"` where the name looks secret, also URL-encoded
+// (`password%3Dhunter2`), which is decoded before it is matched.
 const SECRET_PAIR =
-  /("?[\w.-]*(?:key|secret|token|passw(?:or)?d)[\w.-]*"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\s&,;}]+)/gi;
+  /("?[\w.-]*(?:key|secret|token|passw(?:or)?d|auth|credential)[\w.-]*"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\s&,;}]+)/gi;
 
 /** A request body as a call record keeps it: secrets masked, then cut to
  * MAX_PAYLOAD_BYTES. JSON is masked by field name; other text by pattern. */
@@ -36,9 +38,19 @@ export function recordedPayload(text: string): { payload: string; truncated: boo
   try {
     masked = JSON.stringify(maskSecrets(JSON.parse(text)));
   } catch {
-    masked = text.replace(SECRET_PAIR, (_all, name: string) => `${name}${MASK}`);
+    masked = decoded(text).replace(SECRET_PAIR, (_all, name: string) => `${name}${MASK}`);
   }
   return cutToBytes(masked, MAX_PAYLOAD_BYTES);
+}
+
+/** `text` with its percent-escapes decoded, or as it is when they are
+ * malformed: a secret must not hide behind `%3D`. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return text;
+  }
 }
 
 /** The longest prefix of `text` within `max` bytes of UTF-8, never ending

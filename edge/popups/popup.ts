@@ -60,20 +60,28 @@ export async function findPopup(
   return row ? toPopup(row) : null;
 }
 
-/** Creates or replaces a pop-up and bumps the site's config version in one
- * transaction. Answers whether it is new. */
+/** A site's pop-ups are all read on every page view: a bound on that. */
+export const MAX_POPUPS = 50;
+
+/**
+ * Creates or replaces a pop-up and bumps the site's config version in one
+ * transaction. Answers whether it is new, or "full" when the site already
+ * has MAX_POPUPS and this one is new (replacing always works).
+ */
 export async function savePopup(
   db: D1Database,
   siteId: string,
   popup: Omit<Popup, "updatedAt">,
   now: number,
-): Promise<boolean> {
+): Promise<"created" | "replaced" | "full"> {
   const [saved] = await db.batch([
     db
       .prepare(
         `INSERT INTO popups (site_id, id, name, template, enabled, priority, settings,
            targeting, frequency, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10
+         WHERE (SELECT COUNT(*) FROM popups WHERE site_id = ?1) < ?11
+           OR EXISTS (SELECT 1 FROM popups WHERE site_id = ?1 AND id = ?2)
          ON CONFLICT (site_id, id) DO UPDATE SET
            name = excluded.name, template = excluded.template, enabled = excluded.enabled,
            priority = excluded.priority, settings = excluded.settings,
@@ -92,14 +100,18 @@ export async function savePopup(
         JSON.stringify(popup.targeting),
         JSON.stringify(popup.frequency),
         now,
-        now,
+        MAX_POPUPS,
       ),
+    // changes() is the INSERT's: a refused one bumps nothing.
     db
-      .prepare("UPDATE sites SET config_version = config_version + 1 WHERE id = ?")
+      .prepare(
+        "UPDATE sites SET config_version = config_version + 1 WHERE id = ? AND changes() > 0",
+      )
       .bind(siteId),
   ]);
-  const created = (saved?.results[0] as { created_at: number } | undefined)?.created_at;
-  return created === now;
+  const row = saved?.results[0] as { created_at: number } | undefined;
+  if (!row) return "full";
+  return row.created_at === now ? "created" : "replaced";
 }
 
 /** Deletes a pop-up and the timers of its visitors. */

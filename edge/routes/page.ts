@@ -26,11 +26,13 @@ export const page = new Hono<AppEnv>().get("/", async (c) => {
   const type = pageType(query.type);
   checkUrl(query.url);
   const context = pageContext(query, site.id);
-  const wanted = idList(query.widgets, "widgets", 20);
+  // Left out: every widget of the page type; given, even empty: those only.
+  const wanted =
+    query.widgets === undefined ? undefined : idList(query.widgets, "widgets", 20);
 
   const widgets = (await listWidgets(c.env.DB, site.id, { enabledOnly: true })).filter(
     (widget) =>
-      (wanted.length === 0 || wanted.includes(widget.id)) &&
+      (wanted === undefined || wanted.includes(widget.id)) &&
       (widget.settings.pages.length === 0 || widget.settings.pages.includes(type)),
   );
   const now = Date.now();

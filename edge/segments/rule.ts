@@ -1,13 +1,13 @@
 import { invalid, isRecord, type Validated } from "../../templates/validation";
+import { type CardField, listCardFields } from "../customers/card-fields";
+import { type CardFieldRule, cardRuleMembers, checkCardRule } from "./card-rule";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_DAYS = 365;
 
 /**
- * What makes a customer a member, over the data the edge stores now
- * (order lines and customers). A rule on a discount card's field (for
- * loyalty levels) waits for discount cards, which are being built
- * separately: its shape is known and refused with a clear 400 until then.
+ * What makes a customer a member, over the data the edge stores: order
+ * lines, customers and discount cards.
  */
 export type SegmentRule =
   /** Ordered at least once in the last `days` days. */
@@ -15,33 +15,50 @@ export type SegmentRule =
   /** Placed at least `orders` orders in the last `days` days. */
   | { type: "orders_at_least"; orders: number; days: number }
   /** Not seen (no action of any kind) for `days` days or more. */
-  | { type: "inactive_for_days"; days: number };
+  | { type: "inactive_for_days"; days: number }
+  /** Has an active discount card with a custom field equal to a value. */
+  | CardFieldRule;
 
 export const RULE_TYPES = [
   "bought_within_days",
   "orders_at_least",
   "inactive_for_days",
+  "discount_card_field",
 ] as const;
 
-/** Rule types whose data does not exist yet. */
-const WAITING_RULES: Record<string, string> = {
-  discount_card_field:
-    "needs discount cards, which Vitrine does not store yet; it comes with them",
-};
+/**
+ * Checks a rule for a site, reading the site's card fields only for a card
+ * rule, which is checked against them.
+ */
+export async function validateSiteRule(
+  db: D1Database,
+  siteId: string,
+  input: unknown,
+): Promise<Validated<SegmentRule>> {
+  const cardFields =
+    isRecord(input) && input.type === "discount_card_field"
+      ? await listCardFields(db, siteId)
+      : [];
+  return validateRule(input, cardFields);
+}
 
-export function validateRule(input: unknown): Validated<SegmentRule> {
+/** Checks a rule; `cardFields` are the site's, for a card rule. */
+export function validateRule(
+  input: unknown,
+  cardFields: CardField[],
+): Validated<SegmentRule> {
   if (!isRecord(input)) return invalid("rule", "must be an object with a type");
-  const waiting = typeof input.type === "string" ? WAITING_RULES[input.type] : undefined;
-  if (waiting) return invalid("rule.type", `"${input.type}" ${waiting}`);
   const allowed: Record<string, string[]> = {
     bought_within_days: ["type", "days"],
     orders_at_least: ["type", "orders", "days"],
     inactive_for_days: ["type", "days"],
+    discount_card_field: ["type", "field", "equals"],
   };
   const fields = allowed[input.type as string];
   if (!fields) return invalid("rule.type", `must be one of: ${RULE_TYPES.join(", ")}`);
   const extra = Object.keys(input).find((key) => !fields.includes(key));
   if (extra) return invalid(`rule.${extra}`, `is not a field of a ${input.type} rule`);
+  if (input.type === "discount_card_field") return checkCardRule(input, cardFields);
 
   const days = input.days;
   if (!isWhole(days, 1, MAX_DAYS))
@@ -67,7 +84,8 @@ function isWhole(value: unknown, min: number, max: number): value is number {
 export function membersQuery(
   rule: SegmentRule,
   now: number,
-): { sql: string; args: number[] } {
+): { sql: string; args: (number | string)[] } {
+  if (rule.type === "discount_card_field") return cardRuleMembers(rule);
   const since = now - rule.days * DAY_MS;
   switch (rule.type) {
     case "bought_within_days":

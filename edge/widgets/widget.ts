@@ -56,19 +56,27 @@ export async function findWidget(
   return row ? toWidget(row) : null;
 }
 
-/** Creates or replaces a widget and bumps the site's config version, in one
- * transaction. Answers whether the widget is new. */
+/** A bound on what one page answer may have to resolve. */
+export const MAX_WIDGETS = 50;
+
+/**
+ * Creates or replaces a widget and bumps the site's config version, in one
+ * transaction. Answers whether it is new, or "full" when the site already
+ * has MAX_WIDGETS and this one is new (replacing always works).
+ */
 export async function saveWidget(
   db: D1Database,
   siteId: string,
   widget: Omit<Widget, "updatedAt">,
   now: number,
-): Promise<boolean> {
+): Promise<"created" | "replaced" | "full"> {
   const [insert] = await db.batch([
     db
       .prepare(
         `INSERT INTO widgets (site_id, id, name, template, enabled, settings, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7
+         WHERE (SELECT COUNT(*) FROM widgets WHERE site_id = ?1) < ?8
+           OR EXISTS (SELECT 1 FROM widgets WHERE site_id = ?1 AND id = ?2)
          ON CONFLICT (site_id, id) DO UPDATE SET
            name = excluded.name, template = excluded.template, enabled = excluded.enabled,
            settings = excluded.settings, updated_at = excluded.updated_at
@@ -82,12 +90,18 @@ export async function saveWidget(
         widget.enabled ? 1 : 0,
         JSON.stringify(widget.settings),
         now,
-        now,
+        MAX_WIDGETS,
       ),
-    bumpConfigVersion(db, siteId),
+    // changes() is the INSERT's: a refused one bumps nothing.
+    db
+      .prepare(
+        "UPDATE sites SET config_version = config_version + 1 WHERE id = ? AND changes() > 0",
+      )
+      .bind(siteId),
   ]);
-  const created = (insert?.results[0] as { created_at: number } | undefined)?.created_at;
-  return created === now;
+  const row = insert?.results[0] as { created_at: number } | undefined;
+  if (!row) return "full";
+  return row.created_at === now ? "created" : "replaced";
 }
 
 export async function deleteWidget(db: D1Database, siteId: string, id: string) {

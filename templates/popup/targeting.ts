@@ -105,7 +105,7 @@ function whole(
 }
 
 function only(input: Record<string, unknown>, field: string, known: object) {
-  const extra = Object.keys(input).find((key) => !(key in known));
+  const extra = Object.keys(input).find((key) => !Object.hasOwn(known, key));
   return extra ? invalid(`${field}.${extra}`, "is not a known setting") : undefined;
 }
 

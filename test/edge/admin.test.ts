@@ -212,6 +212,29 @@ describe("admin settings under concurrent changes", () => {
     expect(settings.allowedOrigins).toEqual(["https://both.example"]);
   });
 
+  it("stops at 50 widgets a site without bumping the version, while replacing still works", async () => {
+    const { key } = await createSite("widgets-full");
+    const put = (id: string) =>
+      admin("widgets-full", key, `/widgets/${id}`, {
+        method: "PUT",
+        body: JSON.stringify({ name: id }),
+      });
+    for (let index = 0; index < 50; index++)
+      expect((await put(`w${index}`)).status).toBe(201);
+    const version = () =>
+      countRows("SELECT config_version AS n FROM sites WHERE id = 'widgets-full'");
+    const before = await version();
+
+    const refused = await put("one-more");
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe("too_many_widgets");
+    expect(await version()).toBe(before);
+    expect(
+      await countRows("SELECT COUNT(*) AS n FROM widgets WHERE site_id = 'widgets-full'"),
+    ).toBe(50);
+    expect((await put("w3")).status).toBe(200);
+  });
+
   it("does not bump the config version when deleting a widget that does not exist", async () => {
     const { key } = await createSite("widgets-delete-missing");
     const version = () =>

@@ -62,6 +62,8 @@ describe("integration monitoring", () => {
       apiKey: "k-123456",
       auth: { accessToken: "t-abcdef", nested: [{ password: "p-999999" }] },
       client_secret: "s-777777",
+      credentials: "c-555555",
+      data: { accessToken: "t-222222" },
       note: "kept",
     };
     await callAndSettle(`/v1/sites/${site.id}/operations`, {
@@ -73,13 +75,16 @@ describe("integration monitoring", () => {
     const [found] = (await records(site.id, site.key)).records;
     expect(found?.status).toBe(400);
     const text = found?.payload ?? "";
-    for (const secret of [key, "k-123456", "t-abcdef", "p-999999", "s-777777"]) {
+    const secrets = [key, "k-123456", "t-abcdef", "p-999999", "s-777777", "c-555555"];
+    for (const secret of [...secrets, "t-222222"]) {
       expect(text).not.toContain(secret);
     }
     expect(JSON.parse(text)).toMatchObject({
       apiKey: "***",
-      auth: { accessToken: "***", nested: [{ password: "***" }] },
+      auth: "***",
       client_secret: "***",
+      credentials: "***",
+      data: { accessToken: "***" },
       note: "kept",
     });
   });
@@ -90,11 +95,13 @@ describe("integration monitoring", () => {
     await callAndSettle(`/v1/sites/${site.id}/operations`, {
       method: "POST",
       headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" },
-      body: "token=abc123&user=ann&password: hunter2 {broken",
+      body: "token=abc123&user=ann&password: hunter2 {broken&x=password%3Dswordfish",
     });
     const [found] = (await records(site.id, site.key)).records;
     expect(found?.status).toBe(400);
-    expect(found?.payload).toBe("token=***&user=ann&password: *** {broken");
+    expect(found?.payload).toBe(
+      "token=***&user=ann&password: *** {broken&x=password=***",
+    );
   });
 
   it("cuts the payload to 4 KB, masking first", async () => {

@@ -120,6 +120,24 @@ describe("GET /v1/sites/:site/page", () => {
     ]);
   });
 
+  it("resolves every widget of the page type without `widgets`, and none with it empty", async () => {
+    await groceryShop("page-widgets-param");
+    const widgetIds = async (params: Record<string, string>) => {
+      const response = await call(pageUrl("page-widgets-param", params));
+      const body = (await response.json()) as PageResponse;
+      return body.widgets.map((widget) => widget.id).sort();
+    };
+    expect(await widgetIds({ type: "product", product: "milk" })).toEqual([
+      "fbt",
+      "recent",
+      "same",
+    ]);
+    // What the runtime sends for a page without placeholders.
+    expect(await widgetIds({ type: "product", product: "milk", widgets: "" })).toEqual(
+      [],
+    );
+  });
+
   it("ranks bestsellers by units over the window and leaves out old orders", async () => {
     await groceryShop("page-best");
     await postActions("page-best", [

@@ -84,6 +84,14 @@ describe("pop-ups in the admin API", () => {
         "frequency.maxCloses",
       ],
       [{ name: "x", template: "upsell", colour: "red" }, "colour"],
+      [
+        { name: "x", template: "upsell", targeting: { constructor: 1 } },
+        "targeting.constructor",
+      ],
+      [
+        { name: "x", template: "upsell", frequency: { toString: 1 } },
+        "frequency.toString",
+      ],
     ];
     for (const [body, field] of cases) {
       const error = await errorOf(await putPopup(site, "bad", body));
@@ -120,6 +128,28 @@ describe("pop-ups in the admin API", () => {
       (await admin(site.id, site.key, "/popups/timer", { method: "DELETE" })).status,
     ).toBe(204);
     expect((await admin(site.id, site.key, "/popups/timer")).status).toBe(404);
+  });
+});
+
+describe("the number of pop-ups", () => {
+  it("stops at 50 a site, while replacing one still works", async () => {
+    const site = await createSite("popups-full");
+    await env.DB.batch(
+      Array.from({ length: 50 }, (_, index) =>
+        env.DB.prepare(
+          `INSERT INTO popups (site_id, id, name, template, settings, targeting, frequency, created_at, updated_at)
+           VALUES (?, ?, 'x', 'upsell', '{}', '{}', '{}', 0, 0)`,
+        ).bind(site.id, `p${index}`),
+      ),
+    );
+    const refused = await putPopup(site, "one-more", { name: "x", template: "upsell" });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe("too_many_popups");
+    expect(
+      await countRows("SELECT COUNT(*) AS n FROM popups WHERE site_id = ?", site.id),
+    ).toBe(50);
+    const replaced = await putPopup(site, "p7", { name: "Seven", template: "upsell" });
+    expect(replaced.status).toBe(200);
   });
 });
 

@@ -276,6 +276,9 @@ describe("admin promotions", () => {
 });
 
 describe("admin rounding settings", () => {
+  const stepTenWarning =
+    "A step of 10.00 is larger than your cheapest product (1.99): rounding each unit price to it can make products free or double their price.";
+
   it("starts at half-up to the minor unit per unit price, and keeps what is saved", async () => {
     const { key } = await grocery("rounding-crud");
     const defaults = await admin("rounding-crud", key, "/rounding");
@@ -284,6 +287,7 @@ describe("admin rounding settings", () => {
       step: "0.01",
       scope: "unit",
       currency: "USD",
+      warnings: [],
     });
 
     const saved = await admin("rounding-crud", key, "/rounding", {
@@ -291,7 +295,13 @@ describe("admin rounding settings", () => {
       body: JSON.stringify({ mode: "half-even", step: "0.05", scope: "line" }),
     });
     expect(saved.status).toBe(200);
-    const expected = { mode: "half-even", step: "0.05", scope: "line", currency: "USD" };
+    const expected = {
+      mode: "half-even",
+      step: "0.05",
+      scope: "line",
+      currency: "USD",
+      warnings: [],
+    };
     expect(await saved.json()).toEqual(expected);
     expect(await (await admin("rounding-crud", key, "/rounding")).json()).toEqual(
       expected,
@@ -307,7 +317,50 @@ describe("admin rounding settings", () => {
       step: "10.00",
       scope: "unit",
       currency: "USD",
+      warnings: [stepTenWarning],
     });
+  });
+
+  it("saves a step larger than the cheapest product, warning in words", async () => {
+    const { key } = await grocery("rounding-warn");
+    const response = await admin("rounding-warn", key, "/rounding", {
+      method: "PUT",
+      body: JSON.stringify({ step: "10" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      step: "10.00",
+      warnings: [stepTenWarning],
+    });
+    expect(
+      await countRows(
+        "SELECT COUNT(*) AS n FROM rounding_settings WHERE site_id = ? AND step = 1000",
+        "rounding-warn",
+      ),
+    ).toBe(1);
+
+    // The cheapest product is 1.99: a step of exactly 1.99 is not larger.
+    for (const step of ["0.05", "1", "1.99"]) {
+      const fine = await admin("rounding-warn", key, "/rounding", {
+        method: "PUT",
+        body: JSON.stringify({ step }),
+      });
+      expect(await fine.json(), step).toMatchObject({ warnings: [] });
+    }
+    const larger = await admin("rounding-warn", key, "/rounding", {
+      method: "PUT",
+      body: JSON.stringify({ step: "2" }),
+    });
+    expect(((await larger.json()) as { warnings: string[] }).warnings).toHaveLength(1);
+  });
+
+  it("warns about no step on a site without products", async () => {
+    const { key } = await createSite("rounding-empty");
+    const response = await admin("rounding-empty", key, "/rounding", {
+      method: "PUT",
+      body: JSON.stringify({ step: "10" }),
+    });
+    expect(await response.json()).toMatchObject({ step: "10.00", warnings: [] });
   });
 
   it("writes the step in the site's currency", async () => {

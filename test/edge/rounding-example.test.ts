@@ -119,6 +119,77 @@ describe("the rounding example", () => {
     expect(answer.carts["half-up"].promotions).toEqual([]);
   });
 
+  it("warns, per mode, where a step makes a cheap line free, and not to the cent", async () => {
+    const { key } = await grocery("example-warn");
+    await putPromotion("example-warn", key, "milk-10", {
+      kind: "percent-off",
+      value: "10",
+      target: { type: "product", product: "milk" },
+    });
+    const cart = {
+      items: [
+        { product: "milk", quantity: 3 },
+        { product: "soap", quantity: 1 },
+      ],
+    };
+
+    // 1.99 − 10 % = 1.791 a unit, 0.18 steps of 10.00: 0.00 both ways. The
+    // soap has no promotion, so nothing rounds it.
+    const coarse = await priced("example-warn", key, {
+      ...cart,
+      rounding: { step: "10" },
+    });
+    expect(finals(coarse)).toEqual({ "half-up": [0, 999], "half-even": [0, 999] });
+    const free = {
+      product: "milk",
+      unrounded: 537,
+      rounded: 0,
+      message: "Rounding to 10.00 makes this line free.",
+    };
+    expect(coarse.warnings).toEqual({ "half-up": [free], "half-even": [free] });
+
+    const cents = await priced("example-warn", key, {
+      ...cart,
+      rounding: { step: "0.01" },
+    });
+    expect(finals(cents)).toEqual({ "half-up": [537, 999], "half-even": [537, 999] });
+    expect(cents.warnings).toEqual({ "half-up": [], "half-even": [] });
+  });
+
+  it("warns where a step moves a line by more than half, naming both prices", async () => {
+    const { key } = await grocery("example-half-price");
+    await putPromotion("example-half-price", key, "soap-60", {
+      kind: "percent-off",
+      value: "60",
+      target: { type: "product", product: "soap" },
+    });
+    const soap = { items: [{ product: "soap" }] };
+
+    // 9.99 − 60 % = 3.996. To 5.00: 5.00, 1.00 up, a quarter: no warning.
+    const five = await priced("example-half-price", key, {
+      ...soap,
+      rounding: { step: "5" },
+    });
+    expect(finals(five)).toEqual({ "half-up": [500], "half-even": [500] });
+    expect(five.warnings).toEqual({ "half-up": [], "half-even": [] });
+
+    // To 7.00: 7.00, 3.00 up, three quarters of 4.00.
+    const seven = await priced("example-half-price", key, {
+      ...soap,
+      rounding: { step: "7" },
+    });
+    expect(finals(seven)).toEqual({ "half-up": [700], "half-even": [700] });
+    expect(seven.warnings["half-even"]).toEqual([
+      {
+        product: "soap",
+        unrounded: 400,
+        rounded: 700,
+        message:
+          "Rounding to 7.00 moves this line from 4.00 to 7.00, more than half its price.",
+      },
+    ]);
+  });
+
   it("records no action", async () => {
     const { key } = await grocery("example-quiet");
     await putPromotion("example-quiet", key, "bread-15", breadFifteen);

@@ -10,6 +10,11 @@ import {
   roundingView,
   validateRounding,
 } from "../../edge/promotions/rounding";
+import {
+  lineWarnings,
+  stepWarnings,
+  unroundedPromotions,
+} from "../../edge/promotions/rounding-warnings";
 import { validatePromotion } from "../../edge/promotions/validate";
 import { promotionView } from "../../edge/promotions/view";
 import { type Call, fakeAdmin, KEY, product, SITE } from "./fake-admin";
@@ -57,7 +62,15 @@ export function fakePromotionsAdmin(
     });
   const refuse = (code: string, field: string, message: string, status = 400) =>
     json({ error: { code, message: `${field} ${message}.`, field } }, status);
-  const roundingAnswer = () => json({ ...roundingView(rounding, USD), currency: "USD" });
+  const cheapest = products.length
+    ? BigInt(Math.min(...products.map((each) => each.price)))
+    : null;
+  const roundingAnswer = () =>
+    json({
+      ...roundingView(rounding, USD),
+      currency: "USD",
+      warnings: stepWarnings(rounding.step, cheapest, USD),
+    });
 
   async function request(input: RequestInfo | URL, init: RequestInit = {}) {
     const url = new URL(String(input), "http://editor.test");
@@ -128,18 +141,22 @@ export function fakePromotionsAdmin(
     }
     const { step, scope } = { ...rounding, ...chosen.value };
     const all = [...promotions.values()].sort(byId);
-    const priced = (mode: Rounding["mode"]) =>
-      cartView(
-        priceCart(lines, all, {
-          currency: "USD",
-          now: Date.now(),
-          rounding: { mode, step, scope },
-        }),
-        USD,
-      );
+    const now = Date.now();
+    const priced = (mode: Rounding["mode"], at = step, applied = all) =>
+      priceCart(lines, applied, {
+        currency: "USD",
+        now,
+        rounding: { mode, step: at, scope },
+      });
+    const warned = (mode: Rounding["mode"]) =>
+      lineWarnings(priced(mode), priced(mode, 1n, unroundedPromotions(all)), step, USD);
     return json({
       rounding: roundingView({ step, scope }, USD),
-      carts: { "half-up": priced("half-up"), "half-even": priced("half-even") },
+      carts: {
+        "half-up": cartView(priced("half-up"), USD),
+        "half-even": cartView(priced("half-even"), USD),
+      },
+      warnings: { "half-up": warned("half-up"), "half-even": warned("half-even") },
     });
   }
 

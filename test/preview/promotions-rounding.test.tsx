@@ -208,4 +208,70 @@ describe("the rounding setting and its live example", () => {
     expect(byId<HTMLInputElement>("rounding-step").value).toBe("0.05");
     expect(document.body.textContent).not.toContain("Unsaved changes");
   });
+
+  it("warns in words where a step makes a cheap line free, and about the saved step", async () => {
+    const admin = fakePromotionsAdmin({
+      promotions: {
+        "milk-10": {
+          name: "Milk 10 %",
+          kind: "percent-off",
+          value: "10",
+          target: { type: "product", product: "milk" },
+        },
+      },
+    });
+    await showing(admin);
+    const warnings = () =>
+      [...document.querySelectorAll(".rounding-warning")].map((each) => ({
+        role: each.getAttribute("role"),
+        text: each.textContent,
+      }));
+    // Three milks; to the cent, 1.99 − 10 % = 1.791 becomes 1.79: nothing
+    // to warn about.
+    type(byId("example-quantity-milk"), "3");
+    await vi.waitFor(() =>
+      expect(example()[0]?.prices).toEqual(["$5.97", "$5.37", "$5.37"]),
+    );
+    expect(warnings()).toEqual([]);
+
+    // To 10.00, 1.791 is 0.18 steps: 0.00, the milk is free.
+    type(byId("rounding-step"), "10");
+    await vi.waitFor(() =>
+      expect(example()[0]?.prices).toEqual(["$5.97", "$0.00", "$0.00"]),
+    );
+    await vi.waitFor(() =>
+      expect(warnings()).toEqual([
+        {
+          role: "alert",
+          text:
+            "Warning: with this step, rounding half-up changes some lines by more than half." +
+            "Milk: Rounding to 10.00 makes this line free. ($5.37 without rounding, $0.00 rounded)",
+        },
+      ]),
+    );
+    expect(document.querySelector(".rounding-example tbody tr th")?.textContent).toBe(
+      "MilkMilk 10 %rounding warning",
+    );
+
+    // Saved anyway, with the edge's warning beside the step.
+    button("Save rounding").click();
+    await vi.waitFor(() =>
+      expect(document.getElementById("rounding-step-warning")?.textContent).toBe(
+        "Warning: the saved step can change the prices of cheap products a lot." +
+          "A step of 10.00 is larger than your cheapest product (1.99): rounding each unit price to it can make products free or double their price.",
+      ),
+    );
+    expect(document.getElementById("rounding-step-warning")?.getAttribute("role")).toBe(
+      "alert",
+    );
+    expect(admin.rounding().step).toBe(1000n);
+
+    // Back to the cent: both warnings go once saved.
+    type(byId("rounding-step"), "0.01");
+    await vi.waitFor(() =>
+      expect(example()[0]?.prices).toEqual(["$5.97", "$5.37", "$5.37"]),
+    );
+    button("Save rounding").click();
+    await vi.waitFor(() => expect(warnings()).toEqual([]));
+  });
 });

@@ -20,19 +20,22 @@ export interface Caps {
 
 /**
  * The frequency caps of one visitor: history in localStorage, "once per
- * session" in sessionStorage (a browser session, as tabs share it). Where
- * storage is blocked, they hold for the page's life (the store's memory
- * fallback, and a set for the session).
+ * session" in a session cookie of the shop (no expiry: the browser drops it
+ * when its session ends), which every tab of the shop shares, unlike
+ * sessionStorage, which is one tab's. Where storage or cookies are blocked,
+ * they hold for the page's life (the store's memory fallback, and a set).
  */
 export function createCaps(win: Window, store: Store, site: string): Caps {
   const key = `vitrine:${site}:popups`;
-  const sessionKey = `vitrine:${site}:popups-session`;
+  const cookie = `vitrine_${encodeURIComponent(site)}_popups=`;
   const seen = new Set<string>(readSession());
 
   function readSession(): string[] {
     try {
-      const list = JSON.parse(win.sessionStorage.getItem(sessionKey) ?? "[]");
-      return Array.isArray(list) ? list : [];
+      const pair = win.document.cookie.split("; ").find((one) => one.startsWith(cookie));
+      return decodeURIComponent(pair?.slice(cookie.length) ?? "")
+        .split(",")
+        .filter(Boolean);
     } catch {
       return [];
     }
@@ -59,16 +62,20 @@ export function createCaps(win: Window, store: Store, site: string): Caps {
       if (frequency.stopAfterConversion && history.converted) return false;
       if (frequency.maxCloses > 0 && (history.closes ?? 0) >= frequency.maxCloses)
         return false;
-      if (frequency.cap === "session") return !seen.has(id);
+      if (frequency.cap === "session")
+        return !seen.has(id) && !readSession().includes(id);
       if (frequency.cap === "days") {
         return history.at === undefined || now - history.at >= frequency.days * DAY_MS;
       }
       return true;
     },
     shown(id, now) {
+      // Other tabs may have added theirs since this page read the cookie.
+      for (const other of readSession()) seen.add(other);
       seen.add(id);
       try {
-        win.sessionStorage.setItem(sessionKey, JSON.stringify([...seen]));
+        const value = encodeURIComponent([...seen].join(","));
+        win.document.cookie = `${cookie}${value}; path=/; samesite=lax`;
       } catch {
         // Blocked: the set above holds it for this page.
       }

@@ -4,7 +4,13 @@ import type { AppEnv } from "../../http/app-env";
 import { readJson } from "../../http/body";
 import { ApiError, notFound } from "../../http/errors";
 import { ID_RULE, isId } from "../../http/identifiers";
-import { deletePopup, findPopup, listPopups, savePopup } from "../../popups/popup";
+import {
+  deletePopup,
+  findPopup,
+  listPopups,
+  MAX_POPUPS,
+  savePopup,
+} from "../../popups/popup";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -38,9 +44,17 @@ export const adminPopups = new Hono<AppEnv>()
       );
     }
     const siteId = c.get("site").id;
-    const created = await savePopup(c.env.DB, siteId, checked.value, Date.now());
+    const outcome = await savePopup(c.env.DB, siteId, checked.value, Date.now());
+    if (outcome === "full") {
+      throw new ApiError(
+        409,
+        "too_many_popups",
+        `Site "${siteId}" already has ${MAX_POPUPS} pop-ups; delete one before adding another.`,
+        "id",
+      );
+    }
     const popup = await findPopup(c.env.DB, siteId, id);
-    return c.json(popup, created ? 201 : 200);
+    return c.json(popup, outcome === "created" ? 201 : 200);
   })
   .delete("/:id", async (c) => {
     const id = popupId(c.req.param("id"));

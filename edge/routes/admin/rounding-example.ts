@@ -10,6 +10,11 @@ import { type CartView, cartView } from "../../promotions/cart-view";
 import { type CartLine, priceCart } from "../../promotions/price-cart";
 import { type Rounding, roundingView, validateRounding } from "../../promotions/rounding";
 import {
+  type LineWarning,
+  lineWarnings,
+  unroundedPromotions,
+} from "../../promotions/rounding-warnings";
+import {
   siteRoundingFromRow,
   siteRoundingStatement,
 } from "../../promotions/site-rounding";
@@ -24,6 +29,9 @@ export interface RoundingExample {
   rounding: ReturnType<typeof roundingView>;
   /** The cart priced with each mode, as CalculateCart answers it. */
   carts: Record<RoundingMode, CartView>;
+  /** Per mode, the lines rounding moves by more than half of their price
+   * or makes free: a step too coarse for cheap products. */
+  warnings: Record<RoundingMode, LineWarning[]>;
 }
 
 interface ProductRow {
@@ -44,6 +52,11 @@ interface ProductRow {
  * quantities 1 to 999, a 400 naming the field). Nothing is recorded and no
  * ceiling is counted: this is the merchant trying settings, not a shopper's
  * cart.
+ *
+ * `warnings` names, per mode, the lines the step makes free or moves by
+ * more than half of their price unrounded (the same cart priced with every
+ * step at one minor unit): a step of 10 is right for yen, not for milk at
+ * 1.99, and the merchant should see that before saving it.
  */
 export const adminRoundingExample = new Hono<AppEnv>().post("/", async (c) => {
   const site = c.get("site");
@@ -119,16 +132,27 @@ export const adminRoundingExample = new Hono<AppEnv>().post("/", async (c) => {
     ...chosen.value,
   };
   const live = promotionsFromRows(promotions?.results ?? []);
-  const priceWith = (mode: RoundingMode) => {
+  const priceWith = (mode: RoundingMode, step: bigint, promotions = live) => {
     const rounding: Rounding = { mode, step, scope };
-    return cartView(
-      priceCart(lines, live, { currency: currency.code, now, rounding }),
-      currency,
-    );
+    return priceCart(lines, promotions, { currency: currency.code, now, rounding });
   };
+  const exact = unroundedPromotions(live);
+  const [halfUp, halfEven] = [priceWith("half-up", step), priceWith("half-even", step)];
   const answer: RoundingExample = {
     rounding: roundingView({ step, scope }, currency),
-    carts: { "half-up": priceWith("half-up"), "half-even": priceWith("half-even") },
+    carts: {
+      "half-up": cartView(halfUp, currency),
+      "half-even": cartView(halfEven, currency),
+    },
+    warnings: {
+      "half-up": lineWarnings(halfUp, priceWith("half-up", 1n, exact), step, currency),
+      "half-even": lineWarnings(
+        halfEven,
+        priceWith("half-even", 1n, exact),
+        step,
+        currency,
+      ),
+    },
   };
   return c.json(answer);
 });

@@ -5,7 +5,7 @@ import { readJson } from "../../http/body";
 import { ApiError, notFound } from "../../http/errors";
 import { ID_RULE, isId } from "../../http/identifiers";
 import { recomputeSegment } from "../../segments/recompute";
-import { validateRule } from "../../segments/rule";
+import { validateSiteRule } from "../../segments/rule";
 import {
   deleteSegment,
   findSegment,
@@ -48,7 +48,7 @@ export const adminSegments = new Hono<AppEnv>()
     if (name.length < 1 || name.length > MAX_NAME) {
       throw invalidSegment("name", `must be 1 to ${MAX_NAME} characters`);
     }
-    const rule = validateRule(body.rule);
+    const rule = await validateSiteRule(c.env.DB, site.id, body.rule);
     if (!rule.ok) throw invalidSegment(rule.field, rule.message);
 
     const now = Date.now();

@@ -4,7 +4,13 @@ import { readJson } from "../../http/body";
 import { ApiError, notFound } from "../../http/errors";
 import { ID_RULE, isId } from "../../http/identifiers";
 import { validateWidget } from "../../widgets/validate";
-import { deleteWidget, findWidget, listWidgets, saveWidget } from "../../widgets/widget";
+import {
+  deleteWidget,
+  findWidget,
+  listWidgets,
+  MAX_WIDGETS,
+  saveWidget,
+} from "../../widgets/widget";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -38,9 +44,17 @@ export const adminWidgets = new Hono<AppEnv>()
       );
     }
     const siteId = c.get("site").id;
-    const created = await saveWidget(c.env.DB, siteId, checked.value, Date.now());
+    const outcome = await saveWidget(c.env.DB, siteId, checked.value, Date.now());
+    if (outcome === "full") {
+      throw new ApiError(
+        409,
+        "too_many_widgets",
+        `Site "${siteId}" already has ${MAX_WIDGETS} widgets; delete one before adding another.`,
+        "id",
+      );
+    }
     const widget = await findWidget(c.env.DB, siteId, id);
-    return c.json(widget, created ? 201 : 200);
+    return c.json(widget, outcome === "created" ? 201 : 200);
   })
   .delete("/:id", async (c) => {
     const id = widgetId(c.req.param("id"));

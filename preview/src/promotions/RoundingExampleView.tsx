@@ -4,6 +4,7 @@ import { AddProduct } from "./AddProduct";
 import { moneyFormat } from "./format";
 import { MODE_LABELS, SCOPE_LABELS } from "./labels";
 import type { PromotionsApi } from "./promotions-api";
+import { RoundingWarning } from "./RoundingWarning";
 import type { CartView, RoundingExample, RoundingMode } from "./types";
 import type { SampleLine } from "./use-sample-cart";
 
@@ -55,6 +56,9 @@ export function RoundingExampleView(props: Props): JSX.Element {
     ]),
   );
   const discounted = carts?.["half-up"].promotions.length ?? 0;
+  const warned = new Set(
+    (answer?.warnings?.[props.mode] ?? []).map((warning) => warning.product),
+  );
 
   return (
     <div class="rounding-example" aria-busy={props.pending ? "true" : undefined}>
@@ -65,6 +69,17 @@ export function RoundingExampleView(props: Props): JSX.Element {
           : "The same cart, priced by the edge both ways with the promotions that run now."}{" "}
         Change the step, the scope or the quantities and it follows; nothing is saved.
       </p>
+      {answer && (
+        <RoundingWarning
+          title={`with this step, rounding ${MODE_LABELS[props.mode].toLowerCase()} changes some lines by more than half.`}
+          lines={(answer.warnings?.[props.mode] ?? []).map((warning) => {
+            const name =
+              lines.find((line) => line.product.id === warning.product)?.product.name ??
+              warning.product;
+            return `${name}: ${warning.message} (${money(warning.unrounded)} without rounding, ${money(warning.rounded)} rounded)`;
+          })}
+        />
+      )}
       {lines.length === 0 ? (
         <p>Add a product to see the example.</p>
       ) : (
@@ -106,6 +121,9 @@ export function RoundingExampleView(props: Props): JSX.Element {
                       </span>
                     ))}
                     {different && <span class="tag differs-tag">differs</span>}
+                    {warned.has(product.id) && (
+                      <span class="tag warning-tag">rounding warning</span>
+                    )}
                   </th>
                   <td>
                     <input

@@ -8,6 +8,7 @@ import {
   SCOPE_DESCRIPTIONS,
   SCOPE_LABELS,
 } from "./labels";
+import { RoundingWarning } from "./RoundingWarning";
 import type { RoundingMode, RoundingScope } from "./types";
 
 export interface RoundingDraft {
@@ -23,6 +24,8 @@ interface Props {
   draft: RoundingDraft;
   currency: string;
   errors: Partial<Record<RoundingField, string>>;
+  /** The edge's warnings about the saved step, which carts use now. */
+  warnings: string[];
   dirty: boolean;
   saving: boolean;
   notice: { kind: "saved" | "problem"; text: string } | undefined;
@@ -68,6 +71,11 @@ export function RoundingForm(props: Props): JSX.Element {
         value={draft.step}
         error={errors.step}
         onValue={(value) => props.onChange({ step: value })}
+      />
+      <RoundingWarning
+        id="rounding-step-warning"
+        title="the saved step can change the prices of cheap products a lot."
+        lines={props.warnings}
       />
       <DescribedChoices
         id={ROUNDING_FIELD_IDS.scope}

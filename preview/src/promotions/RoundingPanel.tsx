@@ -155,6 +155,7 @@ export function RoundingPanel(props: Props): JSX.Element {
           draft={draft}
           currency={saved.currency}
           errors={errors}
+          warnings={saved.warnings ?? []}
           dirty={dirty}
           saving={saving}
           notice={notice}

@@ -21,7 +21,7 @@ export function promotionsApi(api: AdminApi) {
       api.request<PromotionRecord>(path(id), { method: "PUT", body }),
     remove: (id: string) => api.request<void>(path(id), { method: "DELETE" }),
     rounding: () => api.request<SiteRounding>("/rounding"),
-    saveRounding: (body: Omit<SiteRounding, "currency">) =>
+    saveRounding: (body: Omit<SiteRounding, "currency" | "warnings">) =>
       api.request<SiteRounding>("/rounding", { method: "PUT", body }),
     example: (body: ExampleRequest, signal: AbortSignal) =>
       api.request<RoundingExample>("/rounding/example", { method: "POST", body, signal }),

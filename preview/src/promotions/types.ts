@@ -36,6 +36,8 @@ export interface SiteRounding {
   step: string;
   scope: RoundingScope;
   currency: string;
+  /** Said when the step is larger than the site's cheapest product. */
+  warnings: string[];
 }
 
 /** `POST /admin/rounding/example` (edge/routes/admin/rounding-example.ts,
@@ -43,6 +45,17 @@ export interface SiteRounding {
 export interface RoundingExample {
   rounding: { step: string; scope: RoundingScope };
   carts: Record<RoundingMode, CartView>;
+  /** Per mode, the lines the step makes free or moves by more than half. */
+  warnings: Record<RoundingMode, LineWarning[]>;
+}
+
+/** A line of the example the step changes too much (edge/promotions/
+ * rounding-warnings.ts); amounts in minor units. */
+export interface LineWarning {
+  product: string;
+  unrounded: number;
+  rounded: number;
+  message: string;
 }
 
 export interface ExampleRequest {

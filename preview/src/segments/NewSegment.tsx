@@ -11,7 +11,13 @@ interface Props {
   onCreated(id: string): void;
 }
 
-const RULES: { type: SegmentRule["type"]; label: string }[] = [
+/** The rules this form makes. A discount card field rule needs the site's
+ * card fields to pick from and a value of the field's type; it is made
+ * through the admin API for now (PUT /admin/segments/:id). */
+const RULES: {
+  type: Exclude<SegmentRule["type"], "discount_card_field">;
+  label: string;
+}[] = [
   { type: "bought_within_days", label: "Ordered in the last … days" },
   { type: "orders_at_least", label: "At least … orders in the last … days" },
   { type: "inactive_for_days", label: "No visit for … days or more" },
@@ -22,7 +28,7 @@ const RULES: { type: SegmentRule["type"]; label: string }[] = [
 export function NewSegment({ api, taken, onCreated }: Props): JSX.Element {
   const [id, setId] = useState("");
   const [name, setName] = useState("");
-  const [type, setType] = useState<SegmentRule["type"]>("bought_within_days");
+  const [type, setType] = useState<(typeof RULES)[number]["type"]>("bought_within_days");
   const [days, setDays] = useState("30");
   const [orders, setOrders] = useState("3");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -97,7 +103,9 @@ export function NewSegment({ api, taken, onCreated }: Props): JSX.Element {
         <select
           id="segment-rule"
           value={type}
-          onChange={(event) => setType(event.currentTarget.value as SegmentRule["type"])}
+          onChange={(event) =>
+            setType(event.currentTarget.value as (typeof RULES)[number]["type"])
+          }
         >
           {RULES.map((each) => (
             <option key={each.type} value={each.type}>
@@ -135,7 +143,8 @@ export function NewSegment({ api, taken, onCreated }: Props): JSX.Element {
       </div>
       {error("form")}
       <p class="hint">
-        A rule on a discount card's field (loyalty levels) comes with discount cards.
+        A rule on a discount card's field (loyalty levels) is made through the admin API
+        for now: PUT /admin/segments/:id with a discount_card_field rule.
       </p>
       <button type="submit" class="primary" disabled={busy}>
         Create segment

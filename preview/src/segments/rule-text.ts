@@ -11,5 +11,7 @@ export function ruleText(rule: SegmentRule): string {
       return `${rule.orders} or more orders in the last ${days(rule.days)}`;
     case "inactive_for_days":
       return `No visit for ${days(rule.days)} or more`;
+    case "discount_card_field":
+      return `An active discount card with ${rule.field} = ${JSON.stringify(rule.equals)}`;
   }
 }

@@ -13,7 +13,8 @@ export interface SegmentRecord {
 export type SegmentRule =
   | { type: "bought_within_days"; days: number }
   | { type: "orders_at_least"; orders: number; days: number }
-  | { type: "inactive_for_days"; days: number };
+  | { type: "inactive_for_days"; days: number }
+  | { type: "discount_card_field"; field: string; equals: string | number | boolean };
 
 export interface Retention {
   historyDays: number | null;

@@ -141,6 +141,21 @@ describe("the pop-up engine", () => {
     expect(shown()).toEqual(["first"]);
   });
 
+  it("counts once per session across the shop's tabs", async () => {
+    start().update(answer([popup("once")]), { type: "home", cart: [] });
+    await advance(1_500);
+    expect(shown()).toEqual(["once"]);
+    // A session cookie, which tabs share; sessionStorage is one tab's.
+    expect(document.cookie).toContain(`vitrine_${site}_popups=once`);
+    expect(sessionStorage.length).toBe(0);
+    for (const host of hosts()) host.remove();
+
+    // Another tab of the same browser session: a second engine, same cookie.
+    start().update(answer([popup("once")]), { type: "home", cart: [] });
+    await advance(5_000);
+    expect(shown()).toEqual([]);
+  });
+
   it("closes on Escape, and stops after the allowed number of closes", async () => {
     const engine = start();
     const capped = popup("capped", { frequency: { cap: "page-view", maxCloses: 1 } });

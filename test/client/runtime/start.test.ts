@@ -105,14 +105,16 @@ describe("startRuntime", () => {
     expect(request?.init?.credentials).toBe("omit");
   });
 
-  it("leaves out empty parameters", async () => {
+  it("leaves out empty parameters, but asks for no widget where there is none", async () => {
     page('<div data-vitrine-page="home"></div>');
     const edge = fakeEdge();
 
     await startRuntime({ scriptUrl: SCRIPT_URL, window, fetch: edge.fetch });
 
-    const params = [...(edge.pageRequests[0]?.url.searchParams.keys() ?? [])];
-    expect(params).toEqual(["url", "device", "type"]);
+    const params = edge.pageRequests[0]?.url.searchParams;
+    expect([...(params?.keys() ?? [])]).toEqual(["url", "device", "type", "widgets"]);
+    // Left out, `widgets` would ask for every widget of the page type.
+    expect(params?.get("widgets")).toBe("");
   });
 
   it("re-fetches and re-mounts when a single-page shop declares a new page", async () => {
