@@ -91,4 +91,15 @@ describe("the widget list", () => {
     );
     expect(location.pathname).toBe("/editor/widgets/fbt");
   });
+
+  it("leads from the main page to creating an integration", async () => {
+    const admin = fakeAdmin({ widgets: [widgetRecord("fbt")] });
+    await listed(admin);
+    const link = document.querySelector<HTMLAnchorElement>(
+      'main a[href="/editor/integrations"]',
+    );
+    expect(link?.textContent).toBe("create an integration");
+    link?.click();
+    await vi.waitFor(() => expect(location.pathname).toBe("/editor/integrations"));
+  });
 });

@@ -125,6 +125,7 @@ function page(
         api={api}
         onEdit={(id) => go({ name: "edit", id })}
         onCreate={() => go({ name: "new" })}
+        onIntegrations={() => go({ name: "section", section: "integrations", path: "" })}
       />
     );
   }

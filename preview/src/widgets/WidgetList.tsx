@@ -12,6 +12,8 @@ interface Props {
   api: AdminApi;
   onEdit(id: string): void;
   onCreate(): void;
+  /** Opens the Integrations section, where a back end gets its key. */
+  onIntegrations(): void;
 }
 
 type Message = { kind: "done" | "problem"; text: string };
@@ -21,7 +23,12 @@ type Message = { kind: "done" | "problem"; text: string };
  * disable, duplicate, delete (after a confirmation). Every change is saved
  * at once and bumps the site's config version.
  */
-export function WidgetList({ api, onEdit, onCreate }: Props): JSX.Element {
+export function WidgetList({
+  api,
+  onEdit,
+  onCreate,
+  onIntegrations,
+}: Props): JSX.Element {
   const [widgets, setWidgets] = useState<WidgetRecord[]>();
   const [message, setMessage] = useState<Message>();
   const [deleting, setDeleting] = useState<WidgetRecord>();
@@ -101,6 +108,16 @@ export function WidgetList({ api, onEdit, onCreate }: Props): JSX.Element {
           New widget
         </Link>
       </div>
+      <p class="hint">
+        Your store's back end sends orders and customers with a key of its own:{" "}
+        <Link
+          href={pathOf({ name: "section", section: "integrations", path: "" })}
+          onNavigate={onIntegrations}
+        >
+          create an integration
+        </Link>
+        .
+      </p>
       <p class={message?.kind === "problem" ? "problem" : "done"} role="status">
         {message?.text}
       </p>
