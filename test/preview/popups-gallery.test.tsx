@@ -102,6 +102,21 @@ describe("the pop-up list", () => {
     expect(switches.map((each) => each.checked)).toEqual([true, false]);
   });
 
+  it("duplicates a pop-up under a free id, disabled, with the same settings", async () => {
+    const admin = seeded();
+    openPopups(admin.request);
+    await vi.waitFor(() => expect(document.querySelectorAll("tbody tr")).toHaveLength(2));
+
+    button("Duplicate Hurry").click();
+    await vi.waitFor(() => expect(document.querySelectorAll("tbody tr")).toHaveLength(3));
+    const copy = admin.popups.get("hurry-copy");
+    const original = admin.popups.get("hurry");
+    expect(copy).toMatchObject({ name: "Hurry (copy)", enabled: false });
+    expect(copy?.settings).toEqual(original?.settings);
+    expect(copy?.targeting).toEqual(original?.targeting);
+    expect(copy?.frequency).toEqual(original?.frequency);
+  });
+
   it("enables with a save, and deletes only once confirmed", async () => {
     const admin = seeded();
     openPopups(admin.request);

@@ -13,12 +13,13 @@ interface Props {
   hrefOf(id: string): string;
   onEdit(id: string): void;
   onToggle(popup: PopupRecord): void;
+  onDuplicate(popup: PopupRecord): void;
   onDelete(popup: PopupRecord): void;
 }
 
 /** The site's pop-ups in the order they compete for a page view, each
- * with edit, enable or disable (saved at once) and delete (after a
- * confirmation). */
+ * with edit, enable or disable (saved at once), duplicate and delete
+ * (after a confirmation). */
 export function PopupList(props: Props): JSX.Element {
   const { popups, busy } = props;
   const [deleting, setDeleting] = useState<PopupRecord>();
@@ -64,7 +65,15 @@ export function PopupList(props: Props): JSX.Element {
                   onChange={() => props.onToggle(popup)}
                 />
               </td>
-              <td>
+              <td class="actions">
+                <button
+                  type="button"
+                  disabled={busy === popup.id}
+                  aria-label={`Duplicate ${popup.name}`}
+                  onClick={() => props.onDuplicate(popup)}
+                >
+                  Duplicate
+                </button>{" "}
                 <button
                   type="button"
                   class="danger"

@@ -100,6 +100,7 @@ function PopupsPage(props: {
           hrefOf={hrefOf}
           onEdit={(id) => props.go(`edit/${encodeURIComponent(id)}`)}
           onToggle={list.toggle}
+          onDuplicate={list.duplicate}
           onDelete={list.remove}
         />
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { copyId, copyName } from "../widgets/copy-id";
 import { bodyOf, type PopupsApi } from "./popups-api";
 import type { PopupRecord } from "./types";
 
@@ -50,6 +51,19 @@ export function usePopups(api: PopupsApi, initial: Message | undefined) {
           kind: "done",
           text: `${saved.name} is ${saved.enabled ? "enabled" : "disabled"}.`,
         };
+      }),
+    // A copy starts disabled: the shop does not change until it is edited
+    // and enabled on purpose.
+    duplicate: (popup: PopupRecord) =>
+      act(popup.id, async () => {
+        const id = copyId(popup.id, new Set((popups ?? []).map((each) => each.id)));
+        const saved = await api.save(id, {
+          ...bodyOf(popup),
+          name: copyName(popup.name),
+          enabled: false,
+        });
+        setPopups((list) => [...(list ?? []), saved]);
+        return { kind: "done", text: `Copied ${popup.name} to "${id}", disabled.` };
       }),
     remove: (popup: PopupRecord) =>
       act(popup.id, async () => {
