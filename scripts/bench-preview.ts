@@ -1,6 +1,7 @@
 /**
  * `npm run bench:preview`: how long the editor's preview takes to follow a
- * change of the settings, measured in Chromium on a 12-item widget.
+ * change of the settings, measured in Chromium on a 12-item widget and on
+ * a countdown pop-up.
  *
  * Each change is a real key press (Chromium's own input pipeline). A
  * capture listener in the editor notes the `input` event's timestamp; a
@@ -19,6 +20,8 @@ import { launchChromium } from "../test/e2e/browser";
 import { type LocalWorker, startLocalWorker } from "../test/support/local-worker";
 
 const WIDGET = "product-fbt";
+/** A seeded pop-up (edge/seed/demo-popups.ts). */
+const POPUP = "free-delivery-timer";
 const PRODUCT = "whole-milk";
 const ITEMS = 12;
 const FRAME_MS = 1000 / 60;
@@ -30,13 +33,14 @@ interface Sample {
   nextFrame: boolean;
 }
 
-/** Runs in the editor: arms one measurement for the next `input` event. */
-function arm(widget: string): void {
+/** Runs in the editor: arms one measurement for the next `input` event,
+ * watching the shadow root of the preview frame's element at `host`. */
+function arm(host: string): void {
   const probe = window as unknown as { samples: Sample[] };
   probe.samples ??= [];
   const frame = document.querySelector("iframe")?.contentDocument;
-  const root = frame?.querySelector(`[data-vitrine-widget="${widget}"]`)?.shadowRoot;
-  if (!root) throw new Error("the preview has no widget");
+  const root = frame?.querySelector(host)?.shadowRoot;
+  if (!root) throw new Error(`the preview has no ${host}`);
   document.addEventListener(
     "input",
     (event) => {
@@ -65,12 +69,16 @@ function arm(widget: string): void {
   );
 }
 
-async function measure(page: Page, keys: string[]): Promise<Sample[]> {
+async function measure(
+  page: Page,
+  keys: string[],
+  host = `[data-vitrine-widget="${WIDGET}"]`,
+): Promise<Sample[]> {
   await page.evaluate(() => {
     (window as unknown as { samples: Sample[] }).samples = [];
   });
   for (const [index, key] of keys.entries()) {
-    await page.evaluate(arm, WIDGET);
+    await page.evaluate(arm, host);
     await page.keyboard.press(key);
     await page.waitForFunction(
       (count) => (window as unknown as { samples: Sample[] }).samples.length === count,
@@ -90,7 +98,7 @@ function report(name: string, samples: Sample[]): void {
   const inFrame = samples.filter((sample) => sample.nextFrame).length;
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   console.log(
-    `${name.padEnd(22)} n=${samples.length}  median ${ms(quantile(times, 0.5))}  ` +
+    `${name.padEnd(40)} n=${samples.length}  median ${ms(quantile(times, 0.5))}  ` +
       `p95 ${ms(quantile(times, 0.95))}  max ${ms(times.at(-1) ?? Number.NaN)}  ` +
       `in the next frame ${inFrame}/${samples.length}`,
   );
@@ -145,12 +153,35 @@ try {
     Array.from({ length: 20 }, (_, index) => (index % 2 ? "ArrowLeft" : "ArrowRight")),
   );
 
+  // A pop-up: the seeded countdown's title, the dialog in the preview.
+  await page.goto(`${url}/editor/popups/edit/${POPUP}`);
+  await page.waitForSelector("#popup-settings-title");
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector("iframe")
+        ?.contentDocument?.querySelector("[data-vitrine-popup]")
+        ?.shadowRoot?.querySelector("[role=dialog]"),
+    undefined,
+    { timeout: 15_000 },
+  );
+  await page.fill("#popup-settings-title", "A");
+  await page.focus("#popup-settings-title");
+  const popupHost = "[data-vitrine-popup]";
+  await measure(page, letters.slice(0, 5), popupHost);
+  const popupTitle = await measure(
+    page,
+    [...letters, ...letters].slice(0, 50),
+    popupHost,
+  );
+
   console.log(
-    `\nPreview update after a settings change, ${ITEMS}-item widget, Chromium ` +
+    `\nPreview update after a settings change, Chromium ` +
       `(one frame at 60 Hz = ${FRAME_MS.toFixed(1)} ms):\n`,
   );
-  report("title, per key press", title);
-  report("layout, per switch", layout);
+  report(`${ITEMS}-item widget, title, per key press`, title);
+  report(`${ITEMS}-item widget, layout, per switch`, layout);
+  report("countdown pop-up, title, per key press", popupTitle);
 } finally {
   await browser.close();
   await worker?.stop();
