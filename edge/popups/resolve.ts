@@ -37,7 +37,14 @@ export async function resolvePopups(
       targeting.pageTypes.length === 0 || targeting.pageTypes.includes(context.type),
   );
   if (candidates.length === 0) return [];
-  const customer = await customerOf(db, context);
+  // Only segments and evergreen timers need to know who the visitor is.
+  const needsCustomer = candidates.some(
+    (popup) =>
+      popup.targeting.segments.length > 0 ||
+      (popup.template === "countdown" &&
+        (popup.settings as PopupSettings["countdown"]).mode === "evergreen"),
+  );
+  const customer = needsCustomer ? await customerOf(db, context) : null;
   const segments = await segmentsOf(db, context.siteId, customer, candidates);
 
   const resolved = await Promise.all(

@@ -30,27 +30,29 @@ export const page = new Hono<AppEnv>().get("/", async (c) => {
   const wanted =
     query.widgets === undefined ? undefined : idList(query.widgets, "widgets", 20);
 
-  const widgets = (await listWidgets(c.env.DB, site.id, { enabledOnly: true })).filter(
-    (widget) =>
-      (wanted === undefined || wanted.includes(widget.id)) &&
-      (widget.settings.pages.length === 0 || widget.settings.pages.includes(type)),
-  );
   const now = Date.now();
-  const popups = resolvePopups(c.env.DB, { ...context, type }, now);
-  const resolved = await Promise.all(
-    widgets.map(async (widget): Promise<WidgetPayload> => {
-      const { settings } = widget;
-      const recommend = recommenders[settings.algorithm];
-      const items = await recommend(c.env.DB, forWidget(context, settings, now));
-      return { id: widget.id, template: widget.template, settings, items };
-    }),
-  );
 
-  const body: PageResponse = {
-    site: publicSettings(site),
-    widgets: resolved,
-    popups: await popups,
-  };
+  async function resolveWidgets(): Promise<WidgetPayload[]> {
+    const widgets = (await listWidgets(c.env.DB, site.id, { enabledOnly: true })).filter(
+      (widget) =>
+        (wanted === undefined || wanted.includes(widget.id)) &&
+        (widget.settings.pages.length === 0 || widget.settings.pages.includes(type)),
+    );
+    return Promise.all(
+      widgets.map(async (widget): Promise<WidgetPayload> => {
+        const { settings } = widget;
+        const recommend = recommenders[settings.algorithm];
+        const items = await recommend(c.env.DB, forWidget(context, settings, now));
+        return { id: widget.id, template: widget.template, settings, items };
+      }),
+    );
+  }
+
+  const [widgets, popups] = await Promise.all([
+    resolveWidgets(),
+    resolvePopups(c.env.DB, { ...context, type }, now),
+  ]);
+  const body: PageResponse = { site: publicSettings(site), widgets, popups };
   if (body.popups.some((popup) => popup.template === "countdown")) body.now = now;
   return jsonWithEtag(c, body);
 });

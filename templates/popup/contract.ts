@@ -63,3 +63,11 @@ export interface PopupPayload<T extends PopupTemplate = PopupTemplate> {
   frequency: PopupFrequency;
   data: PopupData[T];
 }
+
+/**
+ * The props of some template's component, whichever: each template has
+ * its own settings and data, which the edge pairs with it, so the runtime
+ * and the editor that mount "a pop-up" cannot name them.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above; the pairing is checked where the edge builds the payload.
+export type AnyPopupProps = PopupProps<any, any>;

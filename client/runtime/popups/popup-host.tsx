@@ -1,5 +1,5 @@
 import { render } from "preact";
-import type { PopupProps } from "../../../templates/popup/contract";
+import type { AnyPopupProps } from "../../../templates/popup/contract";
 import { dialogStyles } from "../../../templates/popup/dialog-styles";
 import { createStyleAdopter } from "../templates/shadow-styles";
 import type { PopupModule } from "./templates";
@@ -27,8 +27,7 @@ export function mountPopup(
   win: Window & typeof globalThis,
   id: string,
   module: PopupModule,
-  // biome-ignore lint/suspicious/noExplicitAny: see PopupModule.
-  props: PopupProps<any, any>,
+  props: AnyPopupProps,
   onClick: () => void,
 ): () => void {
   const doc = win.document;

@@ -1,10 +1,9 @@
 import type { ComponentType } from "preact";
-import type { PopupProps, PopupTemplate } from "../../../templates/popup/contract";
+import type { AnyPopupProps, PopupTemplate } from "../../../templates/popup/contract";
 
 /** What a pop-up template's chunk gives the engine. */
 export interface PopupModule {
-  // biome-ignore lint/suspicious/noExplicitAny: each template has its own settings and data; the edge pairs them.
-  Component: ComponentType<PopupProps<any, any>>;
+  Component: ComponentType<AnyPopupProps>;
   styles: string;
 }
 

@@ -4,7 +4,7 @@ import { mountPopup } from "../../../client/runtime/popups/popup-host";
 import type { PopupTemplate } from "../../../templates/popup/contract";
 import type { PopupSettings } from "../../../templates/popups";
 import type { ProductCard, SiteInfo } from "../api/types";
-import { ChoiceGroup } from "../editor/fields/ChoiceGroup";
+import { PreviewBar } from "../preview/PreviewBar";
 import { useWidth } from "../preview/use-width";
 import { FRAME_HEIGHT, VIEWPORTS, type Viewport } from "../preview/viewports";
 import { type AnyPopupProps, type LivePopup, livePopup } from "./live-popup";
@@ -93,22 +93,7 @@ export function PopupPreview(props: Props): JSX.Element {
 
   return (
     <section class="preview" aria-labelledby="preview-title">
-      <div class="preview-bar">
-        <h2 id="preview-title">Preview</h2>
-        <ChoiceGroup
-          id="viewport"
-          label="Width"
-          kind="radio"
-          options={Object.entries(VIEWPORTS).map(([value, each]) => ({
-            value,
-            label: each.label,
-          }))}
-          selected={[viewport]}
-          onSelected={([value]) => {
-            if (value === "desktop" || value === "mobile") setViewport(value);
-          }}
-        />
-      </div>
+      <PreviewBar viewport={viewport} onViewport={setViewport} />
       <PreviewNotes
         template={template}
         settings={settings}

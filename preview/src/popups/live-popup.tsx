@@ -1,10 +1,9 @@
 import type { JSX } from "preact";
 import { useLayoutEffect, useState } from "preact/hooks";
 import type { PopupModule } from "../../../client/runtime/popups/templates";
-import type { PopupProps } from "../../../templates/popup/contract";
+import type { AnyPopupProps } from "../../../templates/popup/contract";
 
-// biome-ignore lint/suspicious/noExplicitAny: as PopupModule's, each template has its own.
-export type AnyPopupProps = PopupProps<any, any>;
+export type { AnyPopupProps };
 
 export interface LivePopup {
   /** Give this to mountPopup in place of the template's module. */

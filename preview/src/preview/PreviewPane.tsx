@@ -2,8 +2,8 @@ import type { JSX } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { RecommendationSettings } from "../../../templates/recommendations/settings";
 import type { AdminApi } from "../api/admin-api";
-import { ChoiceGroup } from "../editor/fields/ChoiceGroup";
 import { type FrameMount, mountInFrame, type Slot } from "./frame-mount";
+import { PreviewBar } from "./PreviewBar";
 import { PreviewStatus } from "./PreviewStatus";
 import { usePreviewItems } from "./use-preview-items";
 import { useWidth } from "./use-width";
@@ -54,22 +54,7 @@ export function PreviewPane(props: Props): JSX.Element {
 
   return (
     <section class="preview" aria-labelledby="preview-title">
-      <div class="preview-bar">
-        <h2 id="preview-title">Preview</h2>
-        <ChoiceGroup
-          id="viewport"
-          label="Width"
-          kind="radio"
-          options={Object.entries(VIEWPORTS).map(([value, each]) => ({
-            value,
-            label: each.label,
-          }))}
-          selected={[viewport]}
-          onSelected={([value]) => {
-            if (value === "desktop" || value === "mobile") setViewport(value);
-          }}
-        />
-      </div>
+      <PreviewBar viewport={viewport} onViewport={setViewport} />
       <PreviewStatus
         product={product}
         items={items}
