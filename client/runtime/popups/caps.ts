@@ -33,9 +33,7 @@ export function createCaps(win: Window, store: Store, site: string): Caps {
   function readSession(): string[] {
     try {
       const pair = win.document.cookie.split("; ").find((one) => one.startsWith(cookie));
-      return decodeURIComponent(pair?.slice(cookie.length) ?? "")
-        .split(",")
-        .filter(Boolean);
+      return (pair?.slice(cookie.length) ?? "").split(",").filter(Boolean);
     } catch {
       return [];
     }
@@ -74,7 +72,8 @@ export function createCaps(win: Window, store: Store, site: string): Caps {
       for (const other of readSession()) seen.add(other);
       seen.add(id);
       try {
-        const value = encodeURIComponent([...seen].join(","));
+        // Ids are letters, digits and `_.:-` (the edge's rule): cookie-safe.
+        const value = [...seen].join(",");
         win.document.cookie = `${cookie}${value}; path=/; samesite=lax`;
       } catch {
         // Blocked: the set above holds it for this page.

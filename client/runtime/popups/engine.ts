@@ -123,7 +123,7 @@ export function createPopupEngine(options: PopupEngineOptions): PopupEngine {
     try {
       // A copy: the merchant's code must not reach into what is shown.
       if (hook) hook({ ...product });
-      else log("no addToCart hook: register one with vitrine('on', 'addToCart', fn)");
+      else log("no addToCart hook");
     } catch (error) {
       log("addToCart hook failed", error);
     }
